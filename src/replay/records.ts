@@ -1,0 +1,55 @@
+import type { LogRecord } from './types.js';
+
+// Bun prints `console.*(msg, {obj})` over several lines: the message and ` {`, then `  key: value,` lines,
+// then `}` at column 0; Error values add code frames (`12 | …`), a caret line, `error: …`, `at …` lines and
+// a lone `,`. A string with `\n` continues unindented. So a record starts at a column-0 line that is not `}`
+// or `,` and does not look like a continuation, and an open `{` header runs to the next column-0 `}`.
+// (joelclaw-gateway-facts §1.1, "Grouping rule for an analyzer").
+
+/** Lines that belong to the record before them even at column 0 (bun error frames inside objects). */
+const CONTINUATION = /^(\d+ \| |error: |\s*at |\s*\^|,\s*$|}\s*,?\s*$)/;
+
+/** Past this many lines an unclosed object ends at the next `[prefix]` line. */
+const MAX_RECORD_LINES = 200;
+
+export function groupRecords(artifact: string, lines: readonly string[]): LogRecord[] {
+  const records: LogRecord[] = [];
+  let open: { start: number; lines: string[]; inObject: boolean } | null = null;
+  const close = (endIdx: number) => {
+    if (!open) return;
+    records.push({
+      artifact,
+      line: open.start + 1,
+      endLine: endIdx + 1,
+      head: open.lines[0] ?? '',
+      text: open.lines.join('\n'),
+    });
+    open = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] ?? '';
+    if (open && open.inObject) {
+      // An object whose `}` never came (a cut log) must not swallow the rest of the file.
+      if (open.lines.length >= MAX_RECORD_LINES && /^\[/.test(l)) close(i - 1);
+      else {
+        open.lines.push(l);
+        if (l.startsWith('}')) close(i);
+        continue;
+      }
+    }
+    const startsRecord = l !== '' && !/^\s/.test(l) && !CONTINUATION.test(l);
+    if (startsRecord) {
+      if (open) close(i - 1);
+      open = { start: i, lines: [l], inObject: /\{\s*$/.test(l) && !/\{\s*\}\s*$/.test(l) };
+      continue;
+    }
+    if (l === '' && open && !open.inObject) {
+      close(i - 1);
+      continue;
+    }
+    if (open) open.lines.push(l);
+    else if (l !== '') open = { start: i, lines: [l], inObject: false };
+  }
+  if (open) close(lines.length - 1);
+  return records;
+}

@@ -1,0 +1,196 @@
+import type { BundleView } from '../bundle/view.js';
+import type { ReplayContext } from './context.js';
+
+// Shapes shared by every layer, pattern and scenario. Replay is pure: functions of a BundleView (and the
+// capture clock it carries) to these values. The report renders them; the JSON report is them.
+
+export const LAYER_IDS = [
+  'substrate',
+  'process',
+  'cli-status',
+  'error-log',
+  'stdout-log',
+  'e2e',
+  'session',
+  'otel',
+  'model-api',
+  'redis',
+] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+export type LayerStatus = 'ok' | 'degraded' | 'failed' | 'skipped' | 'unknown';
+
+/** A place in the bundle: `gwbundle show BUNDLE <artifact>` prints it; `line` is 1-based. */
+export interface Evidence {
+  artifact: string;
+  line?: number;
+  /** A few lines of context (already in the bundle, so already redacted), for the report's fences. */
+  excerpt?: string;
+}
+
+export interface Finding {
+  /** Stable id for tests and the report (eslint-style messageId). */
+  messageId: string;
+  text: string;
+  severity?: 'error' | 'warn' | 'info';
+  evidence: Evidence[];
+}
+
+export interface LayerResult {
+  id: LayerId;
+  seedLayer: number;
+  title: string;
+  status: LayerStatus;
+  /** For unknown and skipped: why (missing / timed out / truncated / redacted / unparseable / not requested / n/a). */
+  reason?: string;
+  /** One line for the layer table. */
+  detail: string;
+  findings: Finding[];
+}
+
+/** A layer module: one file per diagnosis layer under src/replay/layers/. */
+export interface Layer {
+  id: LayerId;
+  seedLayer: number;
+  title: string;
+  run(ctx: ReplayContext): LayerResult;
+}
+
+/** One log record: bun's multi-line object output grouped, with its first physical line number (1-based). */
+export interface LogRecord {
+  artifact: string;
+  line: number;
+  endLine: number;
+  /** The first physical line. */
+  head: string;
+  /** All physical lines joined with \n. */
+  text: string;
+}
+
+export type PatternSeverity = 'error' | 'warn';
+
+/** An error-pattern catalog row: src/replay/patterns/<id>.ts. */
+export interface Pattern {
+  id: string;
+  label: string;
+  severity: PatternSeverity;
+  /** Which log(s) the pattern is looked for in. */
+  artifacts: readonly string[];
+  /** What the pattern means and its usual root cause (the hand procedure's table). */
+  meaning: string;
+  rootCause: string;
+  /** Tested against a whole record (head + continuation lines). */
+  match(record: LogRecord): boolean;
+}
+
+export interface PatternHit {
+  id: string;
+  label: string;
+  severity: PatternSeverity;
+  count: number;
+  artifact: string;
+  /** First line number of the last matching record. */
+  lastLine: number;
+  /** Head of the last matching record, cut to 200 chars. */
+  lastText: string;
+  /** First line numbers of every matching record (capped). */
+  lines: number[];
+}
+
+export interface ScenarioMatch {
+  id: string;
+  title: string;
+  cause: string;
+  fix: string[];
+  evidence: Evidence[];
+  /** Which layer this scenario explains. */
+  layer: LayerId;
+}
+
+/** A known-scenario matcher: src/replay/scenarios/<id>.ts. */
+export interface Scenario {
+  id: string;
+  title: string;
+  cause: string;
+  fix: readonly string[];
+  layer: LayerId;
+  /** Evidence when the scenario fires, null when it does not. */
+  match(ctx: ReplayContext, layers: readonly LayerResult[]): Evidence[] | null;
+}
+
+export interface TimelineEntry {
+  at: string; // ISO
+  source: string;
+  text: string;
+  artifact?: string;
+  line?: number;
+  /** Marks the capture time entry. */
+  capture?: boolean;
+}
+
+export interface Verdict {
+  status: 'ok' | 'degraded' | 'failed';
+  layer: LayerId | null;
+  summary: string;
+}
+
+export type { BundleView };
+
+/** What the session layer rebuilt from the transcript, for the report's session summary. */
+export interface SessionSummary {
+  sessionId: string | null;
+  file: string | null;
+  entries: number;
+  turns: number;
+  userPrompts: number;
+  unanswered: number;
+  errors: number;
+  toolErrors: number;
+  modelChanges: Array<{ at: string; model: string }>;
+  compactions: number;
+  currentModel: string | null;
+  contextTokens: number | null;
+  contextWindow: number;
+  usagePercent: number | null;
+  sessionAgeHours: number | null;
+  lastCompactionAgeMinutes: number | null;
+  pressure: 'ok' | 'elevated' | 'critical' | null;
+  lastExchange: Array<{ at: string; role: string; preview: string }>;
+  hangingTurn: { since: string; kind: 'prompt' | 'tool'; ageMinutes: number } | null;
+}
+
+/** Redis state for the report. */
+export interface RedisSummary {
+  reachable: boolean | null;
+  mode: string | null; // joelclaw:mode
+  sessions: string[] | null;
+  eventQueues: Array<{ key: string; length: number }>;
+  stream: { length: number; unacked: number; oldestAgeMinutes: number | null; staleOnReplay: number } | null;
+  config: Record<string, unknown> | null;
+}
+
+export interface CollectionNotes {
+  artifacts: number;
+  missing: string[];
+  timedOut: string[];
+  truncated: string[];
+  errors: string[];
+  /** Totals by rule id, and by artifact. */
+  redactions: { enabled: boolean; totals: Record<string, number>; byArtifact: Record<string, Record<string, number>> };
+  options: Record<string, unknown>;
+}
+
+/** The whole replayed diagnosis: the JSON report is this, the Markdown report renders it. */
+export interface Diagnosis {
+  bundle: { sha256: string | null; collectedAt: string; host: string; toolVersion: string };
+  verdict: Verdict;
+  layers: LayerResult[];
+  scenarios: ScenarioMatch[];
+  patterns: PatternHit[];
+  timeline: TimelineEntry[];
+  session: SessionSummary | null;
+  redis: RedisSummary | null;
+  collection: CollectionNotes;
+  /** The runtime seen on the host: legacy daemon.ts, slim transport-daemon.ts, or unknown. */
+  runtime: 'legacy' | 'slim' | 'unknown';
+}
