@@ -1,0 +1,63 @@
+import type { ArtifactEntry } from '../bundle/manifest.js';
+
+// Collectors are declarations of what to gather from one kind of source; src/collect/run.ts alone runs them
+// concurrently under the per-source timeout and the global deadline, and turns every failure into data.
+
+/** Options every collector sees, already normalized by the CLI. */
+export interface CollectOptions {
+  /** Read the machine as if this were `/` (absolute). */
+  root: string;
+  /** The gateway owner's home as a path on the machine (not yet under root), e.g. /Users/joel. */
+  home: string;
+  hours: number;
+  timeoutMs: number;
+  maxSizeBytes: number;
+  redisUrl: string;
+  kubeconfig: string | null;
+  namespace: string;
+  e2e: boolean;
+  probeModelApi: boolean;
+  redact: boolean;
+  /** The capture clock; under SOURCE_DATE_EPOCH it is that instant. */
+  now: Date;
+  sourceDateEpoch: boolean;
+  /** Environment for child processes (PATH lookup of launchctl, colima, kubectl, ps, joelclaw, pi). */
+  env: NodeJS.ProcessEnv;
+  /** uid for the launchd gui/<uid> domain. */
+  uid: number;
+}
+
+/** What a collector hands back for one artifact, before redaction, budgeting and packing. */
+export interface StagedArtifact {
+  id: string;
+  status: ArtifactEntry['status'];
+  reason?: string;
+  source: ArtifactEntry['source'];
+  /** Bytes to store (UTF-8 text or JSON). Absent for missing/skipped/failed-without-output. */
+  content?: string;
+  bytesAtSource?: number | null;
+  truncations?: ArtifactEntry['truncations'];
+  mtime?: string | null;
+  exitCode?: number | null;
+  signal?: string | null;
+  durationMs?: number;
+  httpStatus?: number | null;
+  stderr?: string;
+  facts?: Record<string, unknown>;
+}
+
+/** Per-collector context: options, a signal that aborts at the global deadline, and a progress hook. */
+export interface CollectContext {
+  options: CollectOptions;
+  signal: AbortSignal;
+  /** Resolve a machine path under --root (`/tmp/joelclaw/x` -> `<root>/tmp/joelclaw/x`). */
+  resolve(machinePath: string): string;
+  progress(message: string): void;
+}
+
+/** One collector per source kind (files, commands, redis, k8s, http, host). */
+export interface Collector {
+  id: string;
+  title: string;
+  collect(ctx: CollectContext): Promise<StagedArtifact[]>;
+}
