@@ -81,6 +81,8 @@ export interface Pattern {
   rootCause: string;
   /** Tested against a whole record (head + continuation lines). */
   match(record: LogRecord): boolean;
+  /** The label of the real `joelclaw gateway diagnose` regex this row stands for, for `--format diagnose`. */
+  diagnoseLabel?: string;
 }
 
 export interface PatternHit {
