@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { BundleFormatError, BundleWriteError, UsageError } from './errors.js';
+import { EXIT } from './exit-codes.js';
+import { DEFAULTS } from './options.js';
+import { TOOL_VERSION } from './version.js';
+
+// A table of commands: each action normalizes its flags, lazily imports its module, calls one function
+// that returns data, and writes it. This file alone maps errors to exit codes (contract: "exit codes").
+
+const program = new Command('gwbundle')
+  .description(
+    'Snapshot a broken joelclaw gateway into one redacted .tar.gz (collect), and replay its layered diagnosis\n' +
+      'offline from that bundle alone (report). Exit codes: 0 ok, 1 usage or internal fault, 2 no bundle could be\n' +
+      'written / the bundle is unreadable or unsafe, 3 a layer failed, 4 a layer degraded.',
+  )
+  .version(TOOL_VERSION, '-V, --version')
+  .showHelpAfterError('(run gwbundle --help for usage)')
+  .exitOverride();
+
+program
+  .command('collect')
+  .description('snapshot every artifact the gateway diagnosis reads into one redacted bundle; prints its path')
+  .option('-o, --out <file>', 'where the bundle goes (written atomically, never over an existing file)')
+  .option('--hours <n>', 'window for evidence that carries timestamps', String(DEFAULTS.hours))
+  .option('--max-size <size>', 'hard cap on the bundle size (25MB, 900KB, 20MiB, bytes)', DEFAULTS.maxSize)
+  .option('--timeout <seconds>', 'per-source limit; a source past it is killed and recorded as timed out', String(DEFAULTS.timeoutSec))
+  .option('--root <dir>', 'read the machine as if <dir> were /', '/')
+  .option('--home <dir>', "the gateway owner's home, a path on the machine (default: your home)")
+  .option('--redis-url <url>', 'the gateway Redis (default redis://localhost:6379, or REDIS_HOST/REDIS_PORT)')
+  .option('--kubeconfig <file>', 'the cluster to read (default: the usual kubeconfig lookup)')
+  .option('--namespace <ns>', "the gateway's namespace", DEFAULTS.namespace)
+  .option('--no-redact', 'turn redaction OFF (secrets will be in the bundle; the manifest says so)')
+  .option('--e2e', 'also run the end-to-end delivery test (pushes a test event: a side effect)', false)
+  .option('--probe-model-api', 'also call the model API to check reachability (outbound network)', false)
+  .addHelpText(
+    'after',
+    '\nExamples:\n  gwbundle collect\n  gwbundle collect --hours 4 --max-size 10MB -o incident.tar.gz\n' +
+      '  SOURCE_DATE_EPOCH=1795780800 gwbundle collect   # reproducible: same machine, same bytes',
+  )
+  .action(async (flags) => {
+    const { collectOptionsFrom } = await import('./options.js');
+    const { runCollect } = await import('./collect/index.js');
+    const { createProgress } = await import('./collect/progress.js');
+    const options = collectOptionsFrom(flags, process.env);
+    const progress = createProgress(process.stderr, process.env);
+    try {
+      const { path } = await runCollect(options, { outPath: flags.out ?? null, progress: progress.update });
+      progress.done();
+      process.stdout.write(`${path}\n`);
+    } catch (e) {
+      progress.done();
+      throw e;
+    }
+  });
+
+program
+  .command('report')
+  .description('replay the layered diagnosis offline from a bundle and write the incident report')
+  .argument('<bundle>', 'a gwbundle .tar.gz')
+  .addOption(new Option('--format <format>', 'report format').choices(['markdown', 'json', 'diagnose']).default('markdown'))
+  .option('--out <file>', 'write the report to a file instead of stdout (never over an existing file)')
+  .option('--force', 'allow --out to replace an existing file', false)
+  .addHelpText('after', '\nExit codes: 0 no layer failed or degraded, 2 unreadable bundle, 3 a layer failed, 4 a layer degraded.')
+  .action(async (bundle: string, flags: { format: 'markdown' | 'json' | 'diagnose'; out?: string; force: boolean }) => {
+    const { openBundle } = await import('./bundle/reader.js');
+    const { replay } = await import('./replay/index.js');
+    const { renderReport } = await import('./report/index.js');
+    const { writeTextOutput } = await import('./report/output.js');
+    const diagnosis = replay(await openBundle(bundle));
+    const text = renderReport(diagnosis, flags.format);
+    if (flags.out) await writeTextOutput(flags.out, text, { force: flags.force });
+    else process.stdout.write(text);
+    const status = diagnosis.verdict.status;
+    process.exitCode = status === 'failed' ? EXIT.failed : status === 'degraded' ? EXIT.degraded : EXIT.ok;
+  });
+
+program
+  .command('verify')
+  .description("check a bundle's integrity: format, safety, manifest and every artifact's sha256")
+  .argument('<bundle>', 'a gwbundle .tar.gz')
+  .action(async (bundle: string) => {
+    const { verifyBundle } = await import('./bundle/verify.js');
+    const result = await verifyBundle(bundle);
+    for (const p of result.problems) process.stdout.write(`${p}\n`);
+    process.stdout.write(result.ok ? `intact: ${bundle}\n` : `damaged: ${bundle} (${result.problems.length} problem(s))\n`);
+    process.exitCode = result.ok ? EXIT.ok : EXIT.bundle;
+  });
+
+program
+  .command('inspect')
+  .description('list the artifacts of a bundle with kind, status, size, truncation and redaction counts')
+  .argument('<bundle>', 'a gwbundle .tar.gz')
+  .option('--json', 'print the manifest as JSON', false)
+  .action(async (bundle: string, flags: { json: boolean }) => {
+    const { openBundle } = await import('./bundle/reader.js');
+    const { renderInspectTable } = await import('./bundle/inspect.js');
+    const view = await openBundle(bundle);
+    process.stdout.write(flags.json ? `${JSON.stringify(view.manifest, null, 2)}\n` : renderInspectTable(view.manifest));
+  });
+
+program
+  .command('show')
+  .description('print one artifact as captured (the offline stand-in for re-running a command)')
+  .argument('<bundle>', 'a gwbundle .tar.gz')
+  .argument('<artifact>', 'an artifact id, e.g. files/gateway.err (see gwbundle inspect)')
+  .option('--meta', "print the artifact's manifest entry (status, exit code, stderr, source) instead", false)
+  .action(async (bundle: string, artifact: string, flags: { meta: boolean }) => {
+    const { openBundle } = await import('./bundle/reader.js');
+    const view = await openBundle(bundle);
+    const entry = view.entry(artifact);
+    if (!entry) throw new UsageError(`no artifact "${artifact}" in ${bundle} (gwbundle inspect ${bundle} lists them)`);
+    if (flags.meta) {
+      process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
+      return;
+    }
+    const text = view.text(artifact);
+    if (text === undefined) {
+      process.stderr.write(`${artifact}: no content (${entry.status}${entry.reason ? `: ${entry.reason}` : ''})\n`);
+      return;
+    }
+    process.stdout.write(text);
+  });
+
+/** One line on stderr, the contract's exit code, never a stack trace (unless GWBUNDLE_DEBUG is set). */
+function fail(e: unknown): never {
+  if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? EXIT.ok : EXIT.usage);
+  const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  const code =
+    e instanceof UsageError ? EXIT.usage : e instanceof BundleFormatError || e instanceof BundleWriteError ? EXIT.bundle : EXIT.internal;
+  const prefix = code === EXIT.internal && !(e instanceof UsageError) ? 'internal error: ' : '';
+  process.stderr.write(`gwbundle: ${prefix}${message}\n`);
+  if (process.env.GWBUNDLE_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  process.exit(code);
+}
+
+program.parseAsync(process.argv).catch(fail);
