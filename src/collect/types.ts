@@ -59,5 +59,10 @@ export interface CollectContext {
 export interface Collector {
   id: string;
   title: string;
+  /**
+   * The artifact ids this collector produces, when known up front: if it throws or misses the global
+   * deadline, the executor records exactly these as `error` / `timeout`.
+   */
+  ids?: string[];
   collect(ctx: CollectContext): Promise<StagedArtifact[]>;
 }
