@@ -1,0 +1,25 @@
+// Builders of the real artifact formats (facts §1-§7), one concern per file under formats/, gathered here so
+// presets and tests import one module.
+
+export { bunErrorValue, bunLog, bunRecord, BunErrorValue } from './formats/bun.js';
+export { colimaStatus } from './formats/colima.js';
+export { gatewayPackageJson, heartbeatTs, piSettingsJson, plistXml, startScript, tripwirePlistXml } from './formats/config-files.js';
+export { healthBody, healthResponse, type HealthBodyInput } from './formats/health.js';
+export { GATEWAY_LABEL, launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from './formats/launchctl.js';
+export { otelEvent, otelMatches, otelSearch, otelSearchError, type OtelEvent } from './formats/otel.js';
+export { DAEMON_COMMAND, psEtime, psLstart, psTable, TRANSPORT_COMMAND, type PsRow } from './formats/ps.js';
+export {
+  assistantText,
+  assistantToolCall,
+  compaction,
+  entryId,
+  FALLBACK,
+  modelChange,
+  PRIMARY,
+  sessionFileName,
+  sessionJsonl,
+  toolResult,
+  usage,
+  userMessage,
+  type SessionEntryInput,
+} from './formats/session-jsonl.js';

@@ -1,0 +1,45 @@
+import { bunRecord } from '../formats/bun.js';
+import { healthResponse } from '../formats/health.js';
+import { otelEvent } from '../formats/otel.js';
+import { assistantText, assistantToolCall, userMessage } from '../formats/session-jsonl.js';
+import { minutesBefore } from '../spec.js';
+import type { HostDraft } from './draft.js';
+import { DAEMON_PID, DAEMON_UPTIME_SEC, healthyDraft } from './healthy.js';
+import { USER_SOURCE } from './records.js';
+
+// SKILL scenario 3 (a tool call that never returns) and our own session-pressure-critical (the context
+// is at 79% of a 200k window, past the 75% rotation threshold).
+
+/** SKILL 3: the transcript ends in a `bash` toolCall with no result 14 min ago; /health says stuck (840s). */
+export function s3StuckTool(): HostDraft {
+  const d = healthyDraft();
+  const lastPromptAt = minutesBefore(14.2);
+  d.session!.entries.push(
+    userMessage('tail the deploy log until it finishes', lastPromptAt),
+    assistantToolCall('call_stuck', 'bash', { command: 'kubectl logs -f deploy/web -n joelclaw' }, minutesBefore(14), { totalTokens: 63_000 }),
+  );
+  d.gatewayErr = [
+    bunRecord('[gateway:watchdog] health check', { redis: 'ok', telegram: 'chat-sdk', ws: 'ok (1 clients)', queueDepth: 1, stuckForMs: 195_000, lastPromptAt }),
+    bunRecord('[gateway:watchdog] session appears stuck — attempting abort', { source: USER_SOURCE, stuckForMs: 195_000, lastPromptAt, thresholdMs: 180_000 }),
+    bunRecord('[gateway:watchdog] stuck recovery timed out — restarting daemon', { source: USER_SOURCE, graceMs: 90_000, stuckForMs: 840_000 }),
+  ];
+  d.health = healthResponse({ pid: DAEMON_PID, uptimeMs: DAEMON_UPTIME_SEC * 1000, available: false, sessionComponent: 'stuck (840s)', queueDepth: 1 });
+  d.otelEvents.push(
+    otelEvent({ component: 'daemon.watchdog', action: 'watchdog.session_stuck', minutesAgo: 10.9, level: 'error', success: false, metadataKeys: ['source', 'stuckForMs'] }),
+    otelEvent({ component: 'daemon.watchdog', action: 'watchdog.session_stuck.recovery_timeout', minutesAgo: 9.4, level: 'error', success: false }),
+  );
+  return d;
+}
+
+/** Ours: the newest assistant usage is 158,000 tokens, 79% of 200k (critical: rotate). */
+export function sessionPressureCritical(): HostDraft {
+  const d = healthyDraft();
+  d.session!.entries.push(
+    userMessage('summarize the whole week of deploys', minutesBefore(4)),
+    assistantText('Here is the week in deploys: ...', minutesBefore(3.5), { totalTokens: 158_000 }),
+  );
+  d.gatewayLog.push('[gateway:health] context usage moderate');
+  d.gatewayErr = ['[gateway:health] context elevated — proactive compaction'];
+  d.health = healthResponse({ pid: DAEMON_PID, uptimeMs: DAEMON_UPTIME_SEC * 1000, usagePercent: 79 });
+  return d;
+}
