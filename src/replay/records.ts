@@ -6,8 +6,11 @@ import type { LogRecord } from './types.js';
 // or `,` and does not look like a continuation, and an open `{` header runs to the next column-0 `}`.
 // (joelclaw-gateway-facts §1.1, "Grouping rule for an analyzer").
 
-/** Lines that belong to the record before them even at column 0 (bun error frames inside objects). */
-const CONTINUATION = /^(\d+ \| |error: |\s*at |\s*\^|,\s*$|}\s*,?\s*$)/;
+/**
+ * Lines that belong to the record before them even at column 0: bun error frames inside objects, and the
+ * `Reason: …` / `Will probe primary …` lines of the fallback notify text, a string with `\n` (daemon.ts:5043).
+ */
+const CONTINUATION = /^(\d+ \| |error: |\s*at |\s*\^|,\s*$|}\s*,?\s*$|Reason: |Will probe primary)/;
 
 /** Past this many lines an unclosed object ends at the next `[prefix]` line. */
 const MAX_RECORD_LINES = 200;

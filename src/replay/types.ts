@@ -1,5 +1,6 @@
 import type { BundleView } from '../bundle/view.js';
 import type { ReplayContext } from './context.js';
+import type { DiagnoseLayer } from './diagnose-sublayers.js';
 
 // Shapes shared by every layer, pattern and scenario. Replay is pure: functions of a BundleView (and the
 // capture clock it carries) to these values. The report renders them; the JSON report is them.
@@ -83,6 +84,8 @@ export interface Pattern {
   match(record: LogRecord): boolean;
   /** The label of the real `joelclaw gateway diagnose` regex this row stands for, for `--format diagnose`. */
   diagnoseLabel?: string;
+  /** A value worth showing from a matching record (e.g. "consecutiveFailures: 3"), when the row captures one. */
+  capture?(record: LogRecord): string | undefined;
 }
 
 export interface PatternHit {
@@ -97,6 +100,8 @@ export interface PatternHit {
   lastText: string;
   /** First line numbers of every matching record (capped). */
   lines: number[];
+  /** The pattern's capture from the last matching record, when it has one. */
+  capture?: string;
 }
 
 export interface ScenarioMatch {
@@ -193,6 +198,11 @@ export interface Diagnosis {
   session: SessionSummary | null;
   redis: RedisSummary | null;
   collection: CollectionNotes;
-  /** The runtime seen on the host: legacy daemon.ts, slim transport-daemon.ts, or unknown. */
-  runtime: 'legacy' | 'slim' | 'unknown';
+  /** The runtime seen on the host: legacy daemon.ts, slim transport-daemon.ts, both at once, none running, or unknown. */
+  runtime: 'legacy' | 'slim' | 'both' | 'none' | 'unknown';
+  /**
+   * The real diagnose's L1-L7 objects (`diagnoseSubLayers(ctx)`), for `--format diagnose`; when absent the
+   * report rebuilds them from the process and cli-status layers.
+   */
+  diagnoseLayers?: DiagnoseLayer[];
 }

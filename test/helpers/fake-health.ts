@@ -3,8 +3,8 @@ import { type ServerResponse, createServer } from 'node:http';
 // A stand-in for the daemon's /health endpoint (facts §1.3): answers GET /health with the given status
 // and body, 404 elsewhere, or (hang) accepts and never answers.
 
-/** Starts on 127.0.0.1 at a kernel-chosen port. */
-export async function startHealthServer(opts: { status: number; body: string; hang?: boolean }): Promise<{
+/** Starts on 127.0.0.1 at a kernel-chosen port (or `port`, for reproducible fixture bundles). */
+export async function startHealthServer(opts: { status: number; body: string; hang?: boolean; port?: number }): Promise<{
   port: number;
   stop(): Promise<void>;
 }> {
@@ -22,7 +22,7 @@ export async function startHealthServer(opts: { status: number; body: string; ha
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const addr = server.address();
   return {

@@ -68,7 +68,7 @@ function route(state: FakeK8sState, namespace: string, req: IncomingMessage, res
 /** Starts the fake API on 127.0.0.1 and writes `<dir>/kubeconfig` for it. */
 export async function startFakeK8s(
   state: FakeK8sState,
-  opts: { dir: string; namespace?: string },
+  opts: { dir: string; namespace?: string; port?: number },
 ): Promise<{ url: string; kubeconfigPath: string; token: string; requests: string[]; stop(): Promise<void> }> {
   const namespace = opts.namespace ?? 'joelclaw';
   const requests: string[] = [];
@@ -79,7 +79,7 @@ export async function startFakeK8s(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const addr = server.address();
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;

@@ -65,12 +65,30 @@ async function seedDb(port: number, db: number, state: Exclude<SimulatedHostSpec
   }
 }
 
+/**
+ * Fixed places for reproducible fixture bundles (`npm run fixtures`): the root path, the ports and the Redis
+ * URL end up in the bundle (options, ws.port file, sources), so they must not vary between runs.
+ */
+export interface PinnedHost {
+  baseDir: string;
+  healthPort: number;
+  k8sPort: number;
+  /** A port where nothing listens, for refused Redis / /health / cluster. */
+  closedPort: number;
+}
+
 /** Builds the machine described by `spec`; on any failure what already started is stopped again. */
 export async function createSimulatedHost(
   spec: SimulatedHostSpec,
-  opts: { redisPort: number; redisDb: number },
+  opts: { redisPort: number; redisDb: number; pinned?: PinnedHost },
 ): Promise<SimulatedHost> {
-  const base = await mkdtemp(join(tmpdir(), 'gwbundle-host-'));
+  const pinned = opts.pinned;
+  const base = pinned ? pinned.baseDir : await mkdtemp(join(tmpdir(), 'gwbundle-host-'));
+  if (pinned) {
+    await rm(base, { recursive: true, force: true });
+    await mkdir(base, { recursive: true });
+  }
+  const deadPort = async () => pinned?.closedPort ?? closedPort();
   const root = join(base, 'root');
   const binDir = join(base, 'bin');
   const ctlDir = join(base, 'ctl');
@@ -93,7 +111,7 @@ export async function createSimulatedHost(
     await writeFakeBin(spec.commands, binDir, ctlDir);
 
     let redisUrl = `redis://127.0.0.1:${opts.redisPort}/${opts.redisDb}`;
-    if (spec.redis === 'refused') redisUrl = `redis://127.0.0.1:${await closedPort()}`;
+    if (spec.redis === 'refused') redisUrl = `redis://127.0.0.1:${await deadPort()}`;
     else if (spec.redis === 'silent') {
       const silent = await startSilentServer();
       stops.push(silent.stop);
@@ -101,10 +119,10 @@ export async function createSimulatedHost(
     } else await seedDb(opts.redisPort, opts.redisDb, spec.redis);
 
     let healthPort: number;
-    if (spec.health === 'refused') healthPort = await closedPort();
+    if (spec.health === 'refused') healthPort = await deadPort();
     else {
       const h = spec.health === 'hang' ? { status: 200, body: '', hang: true } : spec.health;
-      const server = await startHealthServer(h);
+      const server = await startHealthServer({ ...h, port: pinned?.healthPort });
       stops.push(() => server.stop());
       healthPort = server.port;
     }
@@ -121,12 +139,12 @@ export async function createSimulatedHost(
     let kubeconfig: string;
     if (spec.k8s === 'unreachable') {
       kubeconfig = join(ctlDir, 'kubeconfig.yaml');
-      await writeFile(kubeconfig, kubeconfigYaml(`http://127.0.0.1:${await closedPort()}`, spec.namespace));
+      await writeFile(kubeconfig, kubeconfigYaml(`http://127.0.0.1:${await deadPort()}`, spec.namespace));
     } else {
       const state = spec.k8s === 'hang' ? { nodes: [], pods: [], events: [], logs: {}, hang: true } : spec.k8s;
       const k8sDir = join(ctlDir, 'k8s');
       await mkdir(k8sDir, { recursive: true });
-      const k8s = await startFakeK8s(state, { dir: k8sDir, namespace: spec.namespace });
+      const k8s = await startFakeK8s(state, { dir: k8sDir, namespace: spec.namespace, port: pinned?.k8sPort });
       stops.push(() => k8s.stop());
       kubeconfig = k8s.kubeconfigPath;
     }

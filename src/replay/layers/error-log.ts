@@ -1,0 +1,140 @@
+import { A } from '../../bundle/artifacts.js';
+import type { ReplayContext } from '../context.js';
+import { scanPatterns } from '../patterns/scan.js';
+import type { Finding, Layer, LayerResult, LogRecord, PatternHit } from '../types.js';
+
+// Seed layer 2, "the money log": the pattern catalog over gateway.err's grouped records (facts §2.4 L8), then
+// the real diagnose's reconciliation (Rules A and B) plus our own when no e2e test ran (reconcileErrorLog).
+
+const ERR = A.gatewayErrLog.id;
+/** Lines of a record shown as a finding's excerpt: enough for a bun object with its error frame. */
+const EXCERPT_LINES = 12;
+/** The real Rule A's "stale watchdog" labels (gateway.ts:2754-2787). */
+const WATCHDOG_IDS: ReadonlySet<string> = new Set(['watchdog-stuck', 'watchdog-stuck-timeout', 'watchdog-dead']);
+/** err records that mark a self-restart: what follows them in gateway.log is a new daemon. */
+const RESTART_MARKERS: ReadonlySet<string> = new Set(['self-restart', 'watchdog-stuck-timeout']);
+const STUCK_RECOVERED = /session recovered after stuck abort/i;
+
+// Why: "12.3 KB" reads better than a byte count in a one-line detail.
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1)} KB`;
+  return `${(n / 1_000_000).toFixed(1)} MB`;
+}
+
+// Why: both log layers say when the bytes they judged are only a tail of the file on the machine.
+export function logCutFinding(ctx: ReplayContext, id: string): Finding | null {
+  const e = ctx.entry(id);
+  if (!e) return null;
+  const cut = e.truncations.reduce((sum, t) => sum + t.bytesCut, 0);
+  if (e.status !== 'truncated' && cut === 0) return null;
+  const why = [...new Set(e.truncations.map((t) => t.reason))].join(', ') || 'truncated';
+  const kept = e.bytesAtSource !== null ? `${formatBytes(e.bytes)} of ${formatBytes(e.bytesAtSource)}` : formatBytes(e.bytes);
+  const text = `${id} was cut (${why}): only the last ${kept} were kept, so older records are not judged`;
+  return { messageId: 'logTruncated', text, severity: 'info', evidence: [{ artifact: id, line: 1 }] };
+}
+
+const excerptOf = (r: LogRecord | undefined): string | undefined => {
+  if (!r) return undefined;
+  const lines = r.text.split('\n');
+  return lines.length > EXCERPT_LINES ? [...lines.slice(0, EXCERPT_LINES), '…'].join('\n') : r.text;
+};
+
+function hitFinding(h: PatternHit, byLine: ReadonlyMap<number, LogRecord>): Finding {
+  const capture = h.capture ? ` (last: ${h.capture})` : '';
+  const excerpt = excerptOf(byLine.get(h.lastLine));
+  return {
+    messageId: `pattern:${h.id}`,
+    text: `[${h.severity}] ${h.label} ×${h.count}${capture}`,
+    severity: h.severity,
+    evidence: [{ artifact: h.artifact, line: h.lastLine, ...(excerpt === undefined ? {} : { excerpt }) }],
+  };
+}
+
+/** A stuck-session alarm that the daemon later reports as recovered, with nothing else failing, is stale. */
+function staleStuck(hits: readonly PatternHit[], records: readonly LogRecord[]): LogRecord | undefined {
+  const errors = hits.filter((h) => h.severity === 'error');
+  if (errors.length === 0 || !errors.every((h) => h.id === 'watchdog-stuck')) return undefined;
+  const lastStuck = Math.max(...errors.map((h) => h.lastLine));
+  return records.find((r) => r.line > lastStuck && STUCK_RECOVERED.test(r.head));
+}
+
+function run(ctx: ReplayContext): LayerResult {
+  const base = { id: 'error-log', seedLayer: 2, title: layer.title } as const;
+  const absent = ctx.absence(ERR);
+  if (absent) return { ...base, status: 'unknown', reason: absent, detail: 'gateway.err not available', findings: [] };
+  const records = ctx.records(ERR) ?? [];
+  const cut = logCutFinding(ctx, ERR);
+  const tail = cut ? [cut] : [];
+  if (records.length === 0) return { ...base, status: 'ok', detail: 'gateway.err is empty', findings: tail };
+  const hits = scanPatterns(ctx).filter((h) => h.artifact === ERR);
+  const e = ctx.entry(ERR);
+  const size = e ? ` (${formatBytes(e.bytes)} of ${formatBytes(e.bytesAtSource ?? e.bytes)} kept)` : '';
+  if (hits.length === 0) {
+    const note = cut ? size : ''; // a clean tail of a cut log is worth saying: older records were not judged
+    return { ...base, status: 'ok', detail: `${records.length} records scanned, no known failure patterns${note}`, findings: tail };
+  }
+  let detail = `${hits.length} pattern(s) in ${records.length} records${size}`;
+  const byLine = new Map(records.map((r) => [r.line, r]));
+  const findings = [...hits.map((h) => hitFinding(h, byLine)), ...tail];
+  let status: LayerResult['status'] = hits.some((h) => h.severity === 'error') ? 'failed' : 'degraded';
+  const recovered = status === 'failed' ? staleStuck(hits, records) : undefined;
+  if (recovered) {
+    status = 'degraded';
+    detail += '; stuck alarm followed by "session recovered after stuck abort"';
+    const text = 'the watchdog later reported the session recovered after its stuck abort: stale alarm';
+    findings.push({ messageId: 'stuckRecovered', text, severity: 'info', evidence: [{ artifact: ERR, line: recovered.line }] });
+  }
+  return { ...base, status, detail, findings };
+}
+
+/** The other layers reconcileErrorLog reads; any may be missing from an older or partial diagnosis. */
+export interface ReconcileInputs {
+  e2e?: LayerResult;
+  process?: LayerResult;
+  redis?: LayerResult;
+  stdoutLog?: LayerResult;
+  session?: LayerResult;
+}
+
+const downgrade = (l: LayerResult, note: string, messageId: string): LayerResult => ({
+  ...l,
+  status: 'degraded',
+  detail: `${l.detail}; ${note}`,
+  findings: [...l.findings, { messageId, text: note, severity: 'info', evidence: [{ artifact: ERR }] }],
+});
+
+// Why: an error log is history; when later evidence shows delivery working, a failure there is only degraded.
+export function reconcileErrorLog(errorLog: LayerResult, others: ReconcileInputs, hits: PatternHit[]): LayerResult {
+  if (errorLog.status !== 'failed') return errorLog;
+  const errHits = hits.filter((h) => h.artifact === ERR);
+  // Warn rows never fail the layer, so only error rows decide whether every failure is a stale watchdog entry.
+  const errors = errHits.filter((h) => h.severity === 'error');
+  const e2eOk = others.e2e?.status === 'ok';
+  if (e2eOk && errors.length > 0 && errors.every((h) => WATCHDOG_IDS.has(h.id))) {
+    return downgrade(errorLog, 'stale watchdog entries — e2e passing', 'reconciledStaleWatchdog');
+  }
+  if (e2eOk && others.process?.status === 'ok' && others.redis?.status === 'ok') {
+    return downgrade(errorLog, 'error patterns found but gateway recovered — e2e/process/redis all passing', 'reconciledRecovered');
+  }
+  const e2eRan = others.e2e !== undefined && others.e2e.status !== 'skipped' && others.e2e.status !== 'unknown';
+  if (e2eRan) return errorLog; // a failed e2e test outranks anything the logs suggest
+  if (errors.length === 0) return errorLog; // failed for a reason these hits do not show: leave it
+  // No timestamps: only a self-restart recorded after the last error ties gateway.log's new daemon to "after it".
+  const lastError = Math.max(...errors.map((h) => h.lastLine));
+  const lastRestart = Math.max(-1, ...errHits.filter((h) => RESTART_MARKERS.has(h.id)).map((h) => h.lastLine));
+  if (lastRestart < lastError) return errorLog;
+  const delivered = others.stdoutLog?.findings.find((f) => f.messageId === 'deliveryAfterRestart');
+  if (delivered) {
+    return downgrade(errorLog, `errors predate a watchdog restart; ${delivered.text} (e2e not collected)`, 'reconciledDeliveryAfterRestart');
+  }
+  if (others.session?.status === 'ok') {
+    const note = 'errors predate a watchdog restart; the session transcript shows turns completing (e2e not collected)';
+    return downgrade(errorLog, note, 'reconciledSessionHealthy');
+  }
+  return errorLog;
+}
+
+const layer: Layer = { id: 'error-log', seedLayer: 2, title: 'Error log (gateway.err)', run };
+
+export default layer;

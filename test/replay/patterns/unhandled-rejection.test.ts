@@ -1,0 +1,22 @@
+import pattern from '../../../src/replay/patterns/unhandled-rejection.js';
+import { testPattern } from '../../helpers/pattern-tester.js';
+
+// Real-shaped bun records (facts §1.1, §6) as matches; near misses that share words or prefixes as ignores.
+
+testPattern(pattern, {
+  matches: [
+    `[gateway] unhandled rejection {
+  reason: "TypeError: undefined is not an object (evaluating 'entry.payload')",
+}`,
+  ],
+  ignores: [
+    `[gateway] uncaught exception {
+  error: "TypeError: null is not an object (evaluating 'session.agent')",
+  stack: "TypeError: null is not an object (evaluating 'session.agent')\\n    at drain (daemon.ts:2100:12)",
+}`,
+    `[gateway] redis command retries exhausted {
+  suppressedInWindow: 4,
+  message: "Reached the max retries per request limit (which is 20). Refer to \\"maxRetriesPerRequest\\" option for details.",
+}`,
+  ],
+});
