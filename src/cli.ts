@@ -10,9 +10,17 @@ import { TOOL_VERSION } from './version.js';
 
 const program = new Command('gwbundle')
   .description(
-    'Snapshot a broken joelclaw gateway into one redacted .tar.gz (collect), and replay its layered diagnosis\n' +
-      'offline from that bundle alone (report). Exit codes: 0 ok, 1 usage or internal fault, 2 no bundle could be\n' +
-      'written / the bundle is unreadable or unsafe, 3 a layer failed, 4 a layer degraded.',
+    'Snapshot a broken joelclaw gateway into one redacted .tar.gz (collect), and replay its layered diagnosis ' +
+      'offline from that bundle alone (report).',
+  )
+  .addHelpText(
+    'after',
+    '\nExit codes:\n  0  ok (collect: bundle written; report: no layer failed or degraded; verify: intact)\n' +
+      '  1  usage error or internal fault\n' +
+      '  2  no bundle could be written (collect) / the bundle is unreadable, unsafe or damaged\n' +
+      '  3  report: a layer failed\n  4  report: a layer degraded, none failed\n\n' +
+      'Typical use:\n  gwbundle collect                      # on the sick machine; prints the bundle path\n' +
+      '  gwbundle report BUNDLE > report.md    # anywhere else; attach both to the issue',
   )
   .version(TOOL_VERSION, '-V, --version')
   .showHelpAfterError('(run gwbundle --help for usage)')

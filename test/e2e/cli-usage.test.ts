@@ -1,0 +1,64 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TOOL_VERSION } from '../../src/version.js';
+import { runCli } from '../helpers/run-cli.js';
+
+// The command line as a user meets it: help, version, and one-line errors with the contract's exit codes.
+
+describe('gwbundle usage', () => {
+  it('explains every command and the exit codes in --help', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const cmd of ['collect', 'report', 'verify', 'inspect', 'show']) expect(r.stdout).toContain(cmd);
+    expect(r.stdout).toMatch(/3 +report: a layer failed/);
+    expect(r.stdout).toMatch(/4 +report: a layer degraded/);
+  });
+
+  it('documents the collect options in collect --help', async () => {
+    const r = await runCli(['collect', '--help']);
+    expect(r.code).toBe(0);
+    for (const flag of ['--out', '--hours', '--max-size', '--timeout', '--root', '--home', '--redis-url', '--kubeconfig',
+      '--namespace', '--no-redact', '--e2e', '--probe-model-api']) {
+      expect(r.stdout).toContain(flag);
+    }
+  });
+
+  it('prints the package version', async () => {
+    const r = await runCli(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${TOOL_VERSION}\n` });
+  });
+
+  it('exits 1 on an unknown command or a bad flag value, with one line and no stack', async () => {
+    const unknown = await runCli(['frobnicate']);
+    expect(unknown.code).toBe(1);
+    const bad = await runCli(['collect', '--max-size', '12XB']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--max-size .*"12XB"/);
+    expect(bad.stdout).toBe('');
+  });
+
+  it('exits 2 with one line when the bundle does not exist or is not a bundle', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gwb-cli-'));
+    const notGzip = join(dir, 'notes.tar.gz');
+    await writeFile(notGzip, 'just some text, not a bundle\n');
+    for (const args of [['report', join(dir, 'nope.tar.gz')], ['report', notGzip], ['inspect', notGzip], ['show', notGzip, 'files/gateway.err']]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    }
+    const verify = await runCli(['verify', notGzip]);
+    expect(verify.code).toBe(2);
+    expect(verify.stdout).toMatch(/^damaged: /m);
+  });
+
+  it('refuses an unknown report format', async () => {
+    const r = await runCli(['report', 'x.tar.gz', '--format', 'html']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/markdown, json, diagnose/);
+  });
+});
