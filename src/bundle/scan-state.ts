@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { ReadEntry } from 'tar';
+import { refusedTypeReason, unsafeNameReason } from './entry-rules.js';
+import type { ReadLimits } from './limits.js';
+import { type ArtifactEntry, MANIFEST_ENTRY, type Manifest } from './manifest.js';
+import { parseManifest } from './manifest-check.js';
+
+// Per-entry bookkeeping of one scan: the safety rules (names, types, counts, sizes, manifest first) end the scan
+// through onFatal; integrity findings (hashes, sizes, unlisted or missing entries) are collected as lines.
+
+/** The mutable state of one pass over a bundle's tar entries. */
+export class ScanState {
+  readonly problems: string[] = [];
+  readonly bodies = new Map<string, Buffer>();
+  /** Called once with a one-line reason to stop the scan; set by the driver. */
+  onFatal: (message: string) => void = () => undefined;
+  private manifest: Manifest | null = null;
+  private byPath = new Map<string, ArtifactEntry>();
+  private seen = new Set<string>();
+  private entries = 0;
+  private total = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly limits: ReadLimits,
+    private readonly keepBodies: boolean,
+  ) {}
+
+  /** Checks one entry's header, then consumes its body (the manifest buffered, artifacts hashed). */
+  onEntry(entry: ReadEntry): void {
+    if (this.stopped) return void entry.resume();
+    const name = entry.path;
+    const quoted = JSON.stringify(name);
+    // why: type first, so a directory ("bundle/dir/") is named as a directory rather than an odd path
+    const refused = refusedTypeReason(entry.type);
+    if (refused) return this.stop(entry, `entry ${quoted}: ${refused}`);
+    const unsafe = unsafeNameReason(name);
+    if (unsafe) return this.stop(entry, `entry ${quoted}: unsafe path (${unsafe})`);
+    this.entries += 1;
+    if (this.entries > this.limits.maxEntries) {
+      return this.stop(entry, `more than ${this.limits.maxEntries} entries (maxEntries)`);
+    }
+    if (entry.size > this.limits.maxEntryBytes) {
+      return this.stop(entry, `entry ${quoted}: ${entry.size} bytes, over the per-entry limit of ${this.limits.maxEntryBytes} (maxEntryBytes)`);
+    }
+    this.total += entry.size;
+    if (this.total > this.limits.maxTotalBytes) {
+      return this.stop(entry, `entries total more than ${this.limits.maxTotalBytes} bytes (maxTotalBytes)`);
+    }
+    if (this.entries === 1) return this.readManifest(entry, quoted);
+    if (this.seen.has(name)) {
+      this.problems.push(`entry ${quoted}: duplicate entry`);
+      return void entry.resume();
+    }
+    this.seen.add(name);
+    const artifact = this.byPath.get(name);
+    if (!artifact) {
+      this.problems.push(`entry ${quoted}: not listed in the manifest`);
+      return void entry.resume();
+    }
+    this.readArtifact(entry, artifact);
+  }
+
+  /** After the last entry: the manifest (null when the archive had no entry) plus missing-entry problems. */
+  finish(): Manifest | null {
+    if (this.manifest === null) return null;
+    for (const artifact of this.manifest.artifacts) {
+      if (artifact.path !== undefined && !this.seen.has(artifact.path)) {
+        this.problems.push(`artifact ${artifact.id}: entry ${artifact.path} missing from the archive`);
+      }
+    }
+    return this.manifest;
+  }
+
+  private stop(entry: ReadEntry, message: string): void {
+    this.stopped = true;
+    entry.resume();
+    this.onFatal(message);
+  }
+
+  private readManifest(entry: ReadEntry, quoted: string): void {
+    if (entry.path !== MANIFEST_ENTRY) {
+      return this.stop(entry, `first entry is ${quoted}, expected ${MANIFEST_ENTRY} (not a gwbundle bundle)`);
+    }
+    if (entry.size > this.limits.maxManifestBytes) {
+      return this.stop(entry, `${MANIFEST_ENTRY}: ${entry.size} bytes, over the limit of ${this.limits.maxManifestBytes} (maxManifestBytes)`);
+    }
+    this.seen.add(entry.path);
+    const chunks: Buffer[] = [];
+    entry.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // why: this listener runs before the parser emits the next entry, so the manifest is known in time
+    entry.on('end', () => {
+      if (this.stopped) return;
+      try {
+        this.manifest = parseManifest(Buffer.concat(chunks).toString('utf8'));
+      } catch (error) {
+        this.stopped = true;
+        return this.onFatal((error as Error).message);
+      }
+      for (const artifact of this.manifest.artifacts) {
+        if (artifact.path !== undefined) this.byPath.set(artifact.path, artifact);
+      }
+    });
+  }
+
+  private readArtifact(entry: ReadEntry, artifact: ArtifactEntry): void {
+    const hash = createHash('sha256');
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    entry.on('data', (chunk: Buffer) => {
+      hash.update(chunk);
+      bytes += chunk.length;
+      if (this.keepBodies) chunks.push(chunk);
+    });
+    entry.on('end', () => {
+      if (this.stopped) return;
+      if (hash.digest('hex') !== artifact.sha256) {
+        this.problems.push(`artifact ${artifact.id}: sha256 mismatch (damaged or tampered)`);
+      }
+      if (bytes !== artifact.bytes) {
+        this.problems.push(`artifact ${artifact.id}: ${bytes} bytes in the archive, manifest says ${artifact.bytes}`);
+      }
+      if (this.keepBodies) this.bodies.set(artifact.id, Buffer.concat(chunks));
+    });
+  }
+}
