@@ -1,0 +1,51 @@
+import { unquotedRange } from '../regex-ranges.js';
+import type { RedactionRule, SecretRange } from '../types.js';
+
+// HTTP credential headers in any text: `Authorization: <anything>`, `"authorization": "..."`, curl's
+// `-H "x-api-key: ..."`, cookies. The whole header value goes (scheme included): `Basic` carries the password.
+
+const HEADER_RE =
+  /(?<![A-Za-z0-9_.-])(proxy-authorization|authorization|x-api-key|api-key|x-auth-token|set-cookie|cookie)(\\?["']?)[ \t]*[:=][ \t]*(\\"(?:[^"\\\n]|\\[^"\n])*\\"|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n"'\\,}]+)/dgi;
+const NOT_A_VALUE = /^(?:null|undefined|true|false|none|missing|required)$/i;
+
+const id = 'authorization-header';
+const description = 'values of Authorization / Proxy-Authorization / x-api-key / Cookie headers, quoted or not';
+
+function find(text: string): SecretRange[] {
+  const out: SecretRange[] = [];
+  for (const m of text.matchAll(HEADER_RE)) {
+    const at = m.indices?.[3];
+    const raw = (m[3] ?? '').trimEnd();
+    if (!at || raw.length === 0) continue;
+    const r = unquotedRange(at[0], raw);
+    if (!r || NOT_A_VALUE.test(text.slice(r.start, r.end).trim())) continue;
+    out.push(r);
+  }
+  return out;
+}
+
+const authorizationHeader: RedactionRule = {
+  id,
+  description,
+  kind: 'structural',
+  scope: 'text',
+  cases: {
+    caught: [
+      'Authorization: Bearer abc.def.ghi123',
+      'curl -H "x-api-key: k-9f8e7d6c5b4a" https://api.example.com/v1',
+      'headers: {"authorization": "Basic dXNlcjpwYXNz"}',
+      'Cookie: session=0a1b2c3d4e5f',
+      'payload "{\\"authorization\\":\\"Token abc-123-def\\"}"',
+    ],
+    nearMisses: [
+      'authorization failed for request 42',
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'Authorization header missing',
+      '{"authorization": null}',
+      'clearing the cookie jar',
+    ],
+  },
+  find,
+};
+
+export default authorizationHeader;

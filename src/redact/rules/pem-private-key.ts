@@ -1,0 +1,41 @@
+import type { RedactionRule, SecretRange } from '../types.js';
+
+// Whole PEM private-key blocks of any type (RSA, EC, OPENSSH, ENCRYPTED, PGP ... BLOCK), as real lines or as
+// `\n` escapes inside a logged string. A block cut before its END line (a tail) is hidden up to the end of
+// its base64 body. Runs before the key/value rules so a block is never cut in two. Certificates stay: public.
+
+const PEM_RE =
+  /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----(?:[^\u0000]{0,65536}?-----END \1PRIVATE KEY\2-----|(?:[A-Za-z0-9+/=]|\\[nr]|\r?\n)*)/g;
+
+const id = 'pem-private-key';
+const description = 'whole -----BEGIN ... PRIVATE KEY----- blocks of any type, escaped or not';
+
+function find(text: string): SecretRange[] {
+  if (!text.includes('PRIVATE KEY')) return [];
+  return [...text.matchAll(PEM_RE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+const BODY = 'MIIEowIBAAKCAQEAfakefakefakefakefakefakefakefake0123456789abcdef';
+
+const pemPrivateKey: RedactionRule = {
+  id,
+  description,
+  kind: 'detector',
+  scope: 'text',
+  cases: {
+    caught: [
+      `-----BEGIN RSA PRIVATE KEY-----\n${BODY}\n${BODY}\n-----END RSA PRIVATE KEY-----`,
+      `key "-----BEGIN PRIVATE KEY-----\\n${BODY}\\n-----END PRIVATE KEY-----\\n"`,
+      `-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----`,
+      `tail cut -----BEGIN EC PRIVATE KEY-----\n${BODY}\n${BODY}`,
+    ],
+    nearMisses: [
+      `-----BEGIN CERTIFICATE-----\n${BODY}\n-----END CERTIFICATE-----`,
+      `-----BEGIN PUBLIC KEY-----\n${BODY}\n-----END PUBLIC KEY-----`,
+      'the private key was rotated yesterday',
+    ],
+  },
+  find,
+};
+
+export default pemPrivateKey;

@@ -1,0 +1,51 @@
+import type { ArtifactKind, ContentType } from '../bundle/artifacts.js';
+
+// The uniform shape of every redaction rule in src/redact/rules/. A rule only finds ranges; the engine
+// (src/redact/engine.ts) turns them into markers, so marker format, counting and idempotence live in one place.
+
+/** structural = knows the shape of a format (plist, shell, JSON); detector = a token format found anywhere. */
+export type RuleKind = 'structural' | 'detector';
+
+/**
+ * Where a rule runs. `text` rules run on every text, decoded JSON strings included; the others only on the
+ * artifacts of that shape (see src/redact/plan.ts).
+ */
+export type RuleScope = 'plist' | 'start-script' | 'json' | 'text';
+
+/** A secret value's place in a text; `quote` wraps the marker in quotes (a bare JSON number under a secret key). */
+export interface SecretRange {
+  start: number;
+  end: number;
+  quote?: boolean;
+}
+
+/** Examples that are the rule's own tests: every `caught` must lose its secret, every near miss must stay. */
+export interface RuleCases {
+  caught: string[];
+  nearMisses: string[];
+}
+
+/** One catalog entry: src/redact/rules/<id>.ts default-exports this. */
+export interface RedactionRule {
+  id: string;
+  description: string;
+  kind: RuleKind;
+  scope: RuleScope;
+  cases: RuleCases;
+  /** Ranges of secret values in `text`; overlaps and already-redacted spans are dropped by the engine. */
+  find(text: string): SecretRange[];
+}
+
+/** What the redactor is told about an artifact. */
+export interface ArtifactText {
+  id: string;
+  kind: ArtifactKind;
+  contentType: ContentType;
+  text: string;
+}
+
+/** The redacted text and how many values each rule replaced (never the values). */
+export interface RedactionResult {
+  text: string;
+  counts: Record<string, number>;
+}
