@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { BundleFormatError } from '../errors.js';
-import { MANIFEST_MAJOR, Manifest, entryName, majorOf } from './manifest.js';
+import { MANIFEST_MAJOR, MANIFEST_VERSION, Manifest, entryName, majorOf } from './manifest.js';
 
 // Turns the manifest entry's bytes into a validated Manifest, or one line that says what is wrong: first
 // "is this a gwbundle bundle at all", then "can this version be read", then the field-by-field schema.
@@ -34,6 +34,26 @@ export function consistencyProblem(manifest: Manifest): string | null {
   return null;
 }
 
+/** True for a 1.x manifest written by a newer gwbundle than this one. */
+function newerMinor(version: string): boolean {
+  const [, minor] = version.split('.').map((n) => Number.parseInt(n, 10));
+  const [, ours] = MANIFEST_VERSION.split('.').map((n) => Number.parseInt(n, 10));
+  return minor !== undefined && ours !== undefined && minor > ours;
+}
+
+/** A copy of `raw` without the keys zod reported as unrecognized (additive fields of a newer minor). */
+function withoutUnknownKeys(raw: unknown, error: z.ZodError): unknown {
+  const copy: unknown = structuredClone(raw);
+  for (const issue of error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    let target: unknown = copy;
+    for (const key of issue.path) target = (target as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
+    if (typeof target !== 'object' || target === null) continue;
+    for (const key of issue.keys) delete (target as Record<string, unknown>)[key];
+  }
+  return copy;
+}
+
 /** Parses and validates the manifest text; every failure is a one-line BundleFormatError. */
 export function parseManifest(text: string): Manifest {
   let raw: unknown;
@@ -52,7 +72,11 @@ export function parseManifest(text: string): Manifest {
   if (!Number.isNaN(major) && major !== MANIFEST_MAJOR) {
     throw new BundleFormatError(`unsupported manifest version ${version} (this gwbundle reads ${MANIFEST_MAJOR}.x)`);
   }
-  const parsed = Manifest.safeParse(raw);
+  let parsed = Manifest.safeParse(raw);
+  if (!parsed.success && newerMinor(version)) {
+    // why: a newer minor only adds fields (docs/bundle-format.md "Versioning"); drop what we do not know
+    parsed = Manifest.safeParse(withoutUnknownKeys(raw, parsed.error));
+  }
   if (!parsed.success) throw new BundleFormatError(`manifest invalid: ${zodIssueLine(parsed.error)}`);
   const problem = consistencyProblem(parsed.data);
   if (problem) throw new BundleFormatError(`manifest invalid: ${problem}`);

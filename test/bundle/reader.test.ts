@@ -111,6 +111,17 @@ describe('openBundle refuses what is not a gwbundle bundle', () => {
     expect(view.manifest.manifestVersion).toBe('1.7');
   });
 
+  it('drops the fields a newer minor added, at any depth, and still refuses them in our own minor', async () => {
+    const { manifest, entries } = validParts();
+    const artifacts = manifest.artifacts.map((a, i) => (i === 0 ? { ...a, futureField: { x: 1 } } : a));
+    const newer = { ...manifest, manifestVersion: '1.9', signature: 'abc', artifacts };
+    const view = await openBundle(bundleFile(rawTarGz([manifestEntry(newer), ...entries.slice(1)])));
+    expect(view.manifest).not.toHaveProperty('signature');
+    expect(view.manifest.artifacts[0]).not.toHaveProperty('futureField');
+    const same = { ...newer, manifestVersion: '1.0' };
+    expect(await refusal(rawTarGz([manifestEntry(same), ...entries.slice(1)]))).toMatch(/^manifest invalid: .*[Uu]nrecognized key/);
+  });
+
   it('refuses an invalid manifest field with its path', async () => {
     const { manifest, entries } = validParts();
     const index = manifest.artifacts.findIndex((a) => a.id === A.redisPing.id);
