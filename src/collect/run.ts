@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { join, posix } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CollectContext, CollectOptions, Collector, StagedArtifact } from './types.js';
@@ -79,6 +80,8 @@ export async function runCollectors(
 ): Promise<StagedArtifact[]> {
   const deadlineMs = hooks.deadlineMs ?? globalDeadlineMs(options.timeoutMs);
   const controller = new AbortController();
+  // why: every command, Redis call and k8s call listens on this one signal; dozens is normal, not a leak
+  setMaxListeners(0, controller.signal);
   let timer: NodeJS.Timeout | undefined;
   let graceTimer: NodeJS.Timeout | undefined;
   // At the deadline the signal aborts (commands are killed, connections cut) and collectors return what they
