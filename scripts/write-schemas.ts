@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { manifestJsonSchema, schemaFileText } from '../src/bundle/manifest-schema.js';
+import { reportJsonSchema } from '../src/report/schema.js';
 
 // Regenerates the published JSON Schemas under schemas/ from the zod schemas (`tsx scripts/write-schemas.ts`);
 // `--check` exits 1 when a committed file is stale instead of writing it. Add a schema by adding a row.
@@ -11,6 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Every published schema: the file under the repo root and the function that builds it. */
 export const SCHEMA_FILES: ReadonlyArray<{ file: string; schema: () => unknown }> = [
   { file: 'schemas/manifest.schema.json', schema: manifestJsonSchema },
+  { file: 'schemas/report.schema.json', schema: reportJsonSchema },
 ];
 
 async function main(check: boolean): Promise<number> {

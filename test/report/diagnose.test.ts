@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseErrorPatterns, renderDiagnose, toDiagnoseResult } from '../../src/report/diagnose.js';
+import type { DiagnoseLayer } from '../../src/replay/diagnose-sublayers.js';
+import type { Diagnosis, PatternHit } from '../../src/replay/types.js';
+import { baseDiagnosis, failedDiagnosis, layer } from './base-diagnosis.js';
+
+/** The real diagnose's 12 layer names in push order (facts §2.4). */
+const REAL_ORDER = ['process', 'cli-status', 'session-pressure', 'interruptibility', 'channel-health', 'channel-healing', 'operator-tracing', 'error-log', 'stdout-log', 'e2e-test', 'model-api', 'redis-state'];
+
+const sub = (layer: DiagnoseLayer['layer'], status: DiagnoseLayer['status'] = 'ok', findings: string[] = []): DiagnoseLayer => ({ layer, status, detail: `${layer} detail`, findings });
+
+const hit = (over: Partial<PatternHit>): PatternHit => ({
+  id: 'watchdog-stuck', label: 'watchdog', severity: 'error', count: 1, artifact: 'files/gateway.err', lastLine: 1, lastText: 'x', lines: [1], ...over,
+});
+
+describe('the diagnose-compatible result', () => {
+  it('lists the real layer names in the real order, optional ones only when replay has them', () => {
+    const all = toDiagnoseResult(baseDiagnosis({ diagnoseLayers: REAL_ORDER.slice(0, 7).map((n) => sub(n as DiagnoseLayer['layer'])) }));
+    expect(all.layers.map((l) => l.layer)).toEqual(REAL_ORDER);
+    const without = toDiagnoseResult(baseDiagnosis());
+    expect(without.layers.map((l) => l.layer)).toEqual(REAL_ORDER.filter((n) => !['session-pressure', 'channel-health', 'channel-healing'].includes(n)));
+  });
+
+  it('says "All layers healthy" only when nothing failed or degraded', () => {
+    const r = toDiagnoseResult(baseDiagnosis());
+    expect(r).toMatchObject({ healthy: true, summary: 'All layers healthy', timestamp: '2026-11-27T12:00:00.000Z', window: '1h' });
+    expect('errorPatterns' in r).toBe(false);
+  });
+
+  it('counts failed and degraded layers in the summary and is unhealthy only when one failed', () => {
+    const failed = toDiagnoseResult(failedDiagnosis());
+    expect(failed).toMatchObject({ healthy: false, summary: '1 failed, 1 degraded' });
+    const degradedOnly = baseDiagnosis({ diagnoseLayers: [sub('process'), sub('cli-status'), sub('interruptibility', 'degraded'), sub('operator-tracing', 'degraded')] });
+    expect(toDiagnoseResult(degradedOnly)).toMatchObject({ healthy: true, summary: '0 failed, 2 degraded' });
+  });
+
+  it('turns an unknown layer into skipped whose detail says it was unknown and why', () => {
+    const base = baseDiagnosis();
+    const d: Diagnosis = { ...base, layers: base.layers.map((l) => (l.id === 'model-api' ? layer('model-api', { status: 'unknown', reason: 'curl not found', detail: 'probe could not run' }) : l)) };
+    const modelApi = toDiagnoseResult(d).layers.find((l) => l.layer === 'model-api');
+    expect(modelApi).toEqual({ layer: 'model-api', status: 'skipped', detail: 'unknown: curl not found' });
+    const statuses = new Set(toDiagnoseResult({ ...d, layers: d.layers.map((l) => ({ ...l, status: 'unknown' as const })) }).layers.map((l) => l.status));
+    expect([...statuses]).toEqual(['skipped']);
+  });
+
+  it('echoes the collection window in hours', () => {
+    const base = baseDiagnosis();
+    expect(toDiagnoseResult({ ...base, collection: { ...base.collection, options: { hours: 6 } } }).window).toBe('6h');
+  });
+
+  it('reads redis-state from the real stream key and the gateway event queue', () => {
+    const base = baseDiagnosis();
+    const d = baseDiagnosis({ redis: { ...base.redis!, eventQueues: [{ key: 'joelclaw:events:main', length: 9 }, { key: 'joelclaw:events:gateway', length: 4 }], stream: { length: 7, unacked: 7, oldestAgeMinutes: 30, staleOnReplay: 0 } } });
+    expect(toDiagnoseResult(d).layers.at(-1)).toMatchObject({ layer: 'redis-state', status: 'ok', detail: 'event queue: 4, message stream: 7' });
+  });
+
+  it('rebuilds the L3-L7 layers from the cli-status findings when replay did not hand them over', () => {
+    const base = baseDiagnosis();
+    const cli = layer('cli-status', {
+      status: 'degraded',
+      findings: [
+        { messageId: 'status', text: 'session pressure: elevated', evidence: [] },
+        { messageId: 'sublayer-session-pressure', text: 'session-pressure degraded: Session pressure elevated — gateway should compact', evidence: [] },
+        { messageId: 'sublayer-operator-tracing', text: 'operator-tracing ok: Operator actions acking and completing', evidence: [] },
+      ],
+    });
+    const r = toDiagnoseResult({ ...base, layers: base.layers.map((l) => (l.id === 'cli-status' ? cli : l)) });
+    expect(r.layers.slice(0, 4)).toEqual([
+      { layer: 'process', status: 'ok', detail: 'process looks fine' },
+      { layer: 'cli-status', status: 'degraded', detail: 'cli-status looks fine', findings: ['session pressure: elevated'] },
+      { layer: 'session-pressure', status: 'degraded', detail: 'Session pressure elevated — gateway should compact' },
+      { layer: 'interruptibility', status: 'skipped', detail: 'Skipped: no /health snapshot' },
+    ]);
+    expect(r.layers[4]).toMatchObject({ layer: 'operator-tracing', status: 'ok' });
+  });
+
+  it('maps error patterns through their real labels, from gateway.err only, merging rows of one label', () => {
+    const rows = diagnoseErrorPatterns([
+      hit({ id: 'watchdog-stuck', count: 2, lastLine: 50, lastText: 'older' }),
+      hit({ id: 'otel-emit-failed', severity: 'error', count: 3, lastLine: 70, lastText: 'y'.repeat(500) }),
+      hit({ id: 'watchdog-stuck', artifact: 'files/gateway.log', count: 9 }),
+      hit({ id: 'auth-failed', count: 4 }),
+    ]);
+    expect(rows.map((r) => r.label)).toEqual(['watchdog-stuck', 'otel-timeout']);
+    expect(rows[0]).toEqual({ label: 'watchdog-stuck', severity: 'error', count: 2, lastLine: 'older' });
+    // The real otel-timeout regex is a warning, whatever our row says; lastLine is capped at 200 chars.
+    expect(rows[1]).toMatchObject({ severity: 'warn', count: 3 });
+    expect(rows[1]?.lastLine).toHaveLength(200);
+  });
+
+  it('writes error-log findings as the real "[severity] label ×count" lines, not our per-pattern findings', () => {
+    const base = failedDiagnosis();
+    const d: Diagnosis = { ...base, layers: base.layers.map((l) => (l.id === 'error-log' ? { ...l, findings: [{ messageId: 'pattern:watchdog-stuck', text: 'ours', evidence: [] }, { messageId: 'stuckRecovered', text: 'recovered later', evidence: [] }] } : l)) };
+    expect(toDiagnoseResult(d).layers.find((l) => l.layer === 'error-log')?.findings).toEqual(['[error] watchdog-stuck ×3', '[warn] streaming-retry ×2', 'recovered later']);
+  });
+
+  it('prints the result object alone as 2-space JSON with a trailing newline', () => {
+    const text = renderDiagnose(failedDiagnosis());
+    expect(text.endsWith('}\n')).toBe(true);
+    const doc = JSON.parse(text);
+    expect(Object.keys(doc)).toEqual(['timestamp', 'window', 'healthy', 'summary', 'layers', 'errorPatterns']);
+    expect('ok' in doc || 'command' in doc).toBe(false);
+  });
+});
