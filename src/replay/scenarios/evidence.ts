@@ -1,0 +1,71 @@
+import type { ReplayContext } from '../context.js';
+import { LAYERS } from '../layers/index.js';
+import { type OtelEvent, otelEvents } from '../parse/otel.js';
+import { scanPatterns } from '../patterns/scan.js';
+import type { Evidence, LayerId, LayerResult, PatternHit } from '../types.js';
+
+// Readers every scenario shares: pattern hits and OTEL events by name, turned into evidence that cites a line,
+// so each scenario file states only its rule. Scenarios reuse the layers' parsers, never re-read artifacts.
+
+/** Lines cited per pattern hit: the newest few are enough to find the rest with `gwbundle show`. */
+export const LINES_PER_HIT = 3;
+
+// Why: a scenario asks "did pattern X match anywhere", summed over both logs.
+export function hitsOf(ctx: ReplayContext, ...ids: string[]): PatternHit[] {
+  return scanPatterns(ctx).filter((h) => ids.includes(h.id));
+}
+
+/** Records matched by these patterns, over both logs. */
+export const countOf = (hits: readonly PatternHit[]): number => hits.reduce((n, h) => n + h.count, 0);
+
+// Why: evidence of a hit is its newest matching records, the last one with its text as the excerpt.
+export function hitEvidence(hits: readonly PatternHit[], perHit = LINES_PER_HIT): Evidence[] {
+  return hits.flatMap((h) => {
+    const lines = h.lines.slice(-perHit);
+    return lines.map((line) => (line === h.lastLine ? { artifact: h.artifact, line, excerpt: `${h.lastText} (×${h.count})` } : { artifact: h.artifact, line }));
+  });
+}
+
+// Why: OTEL events by action name (the procedure's vocabulary, facts §5).
+export function otelOf(ctx: ReplayContext, ...actions: string[]): OtelEvent[] {
+  return otelEvents(ctx).filter((e) => actions.includes(e.action));
+}
+
+// Why: an OTEL event cites the search artifact that returned it, at the event's line.
+export function otelEvidence(events: readonly OtelEvent[], max = LINES_PER_HIT): Evidence[] {
+  return events.slice(-max).map((e) => ({
+    artifact: e.artifact,
+    ...(e.line === undefined ? {} : { line: e.line }),
+    excerpt: `${e.ts} ${e.component} ${e.action}${e.error ? `: ${e.error.slice(0, 160)}` : ''}`,
+  }));
+}
+
+// Why: evidence at the first line of a text artifact matching a pattern (launchctl fields, ps rows).
+export function lineEvidence(ctx: ReplayContext, artifact: string, pattern: RegExp): Evidence | null {
+  const lines = ctx.absence(artifact) === null ? ctx.lines(artifact) : undefined;
+  const i = lines?.findIndex((l) => pattern.test(l)) ?? -1;
+  if (!lines || i < 0) return null;
+  return { artifact, line: i + 1, excerpt: (lines[i] ?? '').trim().slice(0, 200) };
+}
+
+// Why: the layer result replay computed, or (tests, partial callers) the layer run on the spot.
+export function layerOf(ctx: ReplayContext, layers: readonly LayerResult[], id: LayerId): LayerResult | undefined {
+  const given = layers.find((l) => l.id === id);
+  if (given) return given;
+  const layer = LAYERS.find((l) => l.id === id);
+  return layer ? ctx.memo(`scenario:layer:${id}`, () => layer.run(ctx)) : undefined;
+}
+
+/** Drops the nulls of optional evidence. */
+export const present = (items: ReadonlyArray<Evidence | null | undefined>): Evidence[] => items.filter((e): e is Evidence => !!e);
+
+/** A match: the evidence when there is any, else null (a scenario never fires without evidence). */
+export const fired = (items: ReadonlyArray<Evidence | null | undefined>): Evidence[] | null => {
+  const e = present(items);
+  return e.length > 0 ? e : null;
+};
+
+// Why: a hit cites a record's first line; some scenarios need a value from the whole record (bun's error frame).
+export function recordTextAt(ctx: ReplayContext, artifact: string, line: number): string {
+  return ctx.records(artifact)?.find((r) => r.line === line)?.text ?? '';
+}

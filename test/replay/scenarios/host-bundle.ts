@@ -1,0 +1,135 @@
+import { A, OTEL_QUERIES, otelSearchId, podLogId } from '../../../src/bundle/artifacts.js';
+import type { BundleView } from '../../../src/bundle/view.js';
+import { type ArtifactInput, bundleFrom } from '../../helpers/bundle-from.js';
+import { PRESET_DRAFTS, toSpec } from '../../helpers/simulated-host/presets.js';
+import type { HostDraft } from '../../helpers/simulated-host/presets/draft.js';
+import { type CommandAnswer, PATHS, type SimulatedHostSpec, WS_PORT_PLACEHOLDER } from '../../helpers/simulated-host/spec.js';
+
+// Replay-only stand-in for collect: the artifacts a simulated host's spec would give, in the collector's
+// documented shapes (src/collect/redis.ts and k8s.ts headers), as an in-memory bundle. Scenario tests use it to
+// start from a whole, consistent machine (a preset) and change one part; the real pipeline is tested elsewhere.
+
+const WS_PORT = '3018';
+const REFUSED = 'connect ECONNREFUSED 127.0.0.1:6379';
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+const command = (a: CommandAnswer | undefined): ArtifactInput | undefined =>
+  a === undefined
+    ? undefined
+    : { content: a.stdout, exitCode: a.exitCode ?? 0, status: (a.exitCode ?? 0) === 0 ? 'ok' : 'error', ...(a.stderr ? { stderr: a.stderr } : {}) };
+
+function files(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
+  const out: Record<string, ArtifactInput> = {};
+  const put = (id: string, path: string) => {
+    const f = spec.files[path];
+    if (f) out[id] = { content: f.content.replaceAll(WS_PORT_PLACEHOLDER, WS_PORT), mtime: f.mtime ?? spec.capturedAt, source: { path } };
+  };
+  put(A.gatewayLog.id, PATHS.gatewayLog);
+  put(A.gatewayErrLog.id, PATHS.gatewayErr);
+  put(A.pidFile.id, PATHS.pidFile);
+  put(A.heartbeatFile.id, PATHS.heartbeat);
+  put(A.lifecycleMarker.id, PATHS.lifecycle);
+  put(A.operatorRestartMarker.id, PATHS.operatorRestart);
+  put(A.forceNewSessionMarker.id, PATHS.forceNewSession);
+  put(A.sessionIdFile.id, PATHS.sessionIdFile(spec.home));
+  put(A.piSettings.id, PATHS.piSettings(spec.home));
+  put(A.startScript.id, PATHS.startScript(spec.home));
+  put(A.launchAgentPlist.id, PATHS.launchAgentPlist(spec.home));
+  put(A.launchDaemonPlist.id, PATHS.launchDaemonPlist);
+  put(A.tripwirePlist.id, PATHS.tripwirePlist(spec.home));
+  put(A.gatewayPackageJson.id, PATHS.gatewayPackageJson);
+  if (spec.wsPortFile) out[A.wsPortFile.id] = { content: `${WS_PORT}\n`, mtime: spec.capturedAt };
+  const sessionId = spec.files[PATHS.sessionIdFile(spec.home)]?.content.trim();
+  const transcripts = Object.keys(spec.files).filter((p) => p.startsWith(`${PATHS.sessionDir(spec.home)}/`)).sort();
+  const live = transcripts.find((p) => sessionId && p.endsWith(`_${sessionId}.jsonl`)) ?? (sessionId ? undefined : transcripts.at(-1));
+  if (live) put(A.sessionTranscript.id, live);
+  return out;
+}
+
+function commands(spec: SimulatedHostSpec): Record<string, ArtifactInput | undefined> {
+  const c = spec.commands;
+  const joelclaw = c.joelclaw ?? {};
+  const out: Record<string, ArtifactInput | undefined> = {
+    [A.launchctlDisabledSystem.id]: command(c.launchctl?.['print-disabled system']),
+    [A.launchctlDisabledGui.id]: command(c.launchctl?.[`print-disabled gui/${spec.uid}`]),
+    [A.launchctlPrintSystem.id]: command(c.launchctl?.['print system/com.joel.gateway']),
+    [A.launchctlPrintGui.id]: command(c.launchctl?.[`print gui/${spec.uid}/com.joel.gateway`]),
+    [A.ps.id]: command(c.ps?.['*']),
+    [A.colimaStatus.id]: command(c.colima?.['*']),
+    [A.piVersion.id]: command(c.pi?.['*']),
+  };
+  for (const { query } of OTEL_QUERIES) out[otelSearchId(query)] = command(joelclaw[`otel search ${query}`] ?? joelclaw['otel search *']);
+  return out;
+}
+
+function cluster(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
+  if (spec.k8s === 'unreachable' || spec.k8s === 'hang') {
+    const reason = spec.k8s === 'hang' ? 'timed out' : 'cluster unreachable: connect ECONNREFUSED 127.0.0.1:6443';
+    const status = spec.k8s === 'hang' ? 'timeout' : 'error';
+    return {
+      [A.k8sNodes.id]: { status, reason },
+      [A.k8sPods.id]: { status, reason },
+      [A.k8sEvents.id]: { status, reason },
+      [A.kubectlNodes.id]: command(spec.commands.kubectl?.['*get nodes*'])!,
+      [A.kubectlPods.id]: command(spec.commands.kubectl?.['*get pods*'])!,
+    };
+  }
+  const list = (items: object[]) => json({ apiVersion: 'v1', kind: 'List', items });
+  const out: Record<string, ArtifactInput> = { [A.k8sNodes.id]: list(spec.k8s.nodes), [A.k8sPods.id]: list(spec.k8s.pods), [A.k8sEvents.id]: list(spec.k8s.events) };
+  for (const [key, text] of Object.entries(spec.k8s.logs)) out[podLogId(key.replace(/\.previous$/, ''), key.endsWith('.previous'))] = text;
+  return out;
+}
+
+function redis(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
+  const ids = [A.redisPing, A.redisSessions, A.redisMode, A.redisGatewayConfig, A.redisEventLists, A.redisMessagesStream].map((s) => s.id);
+  if (typeof spec.redis === 'string') return Object.fromEntries(ids.map((id) => [id, { status: spec.redis === 'silent' ? 'timeout' : 'error', reason: REFUSED }]));
+  const r = spec.redis;
+  const lists: Record<string, object> = {};
+  for (const key of new Set(['joelclaw:events:gateway', 'joelclaw:events:main', ...Object.keys(r.eventLists ?? {})])) {
+    const items = r.eventLists?.[key] ?? [];
+    lists[key] = { type: items.length ? 'list' : 'none', length: items.length, itemsKept: items.length, olderThanWindow: 0, items };
+  }
+  const entries = (r.stream ?? []).map((e) => ({ id: e.id ?? `${e.fields.timestamp ?? '0'}-0`, fields: e.fields }));
+  const out: Record<string, ArtifactInput> = {
+    [A.redisPing.id]: 'PONG',
+    [A.redisSessions.id]: json([...(r.sessions ?? [])].sort()),
+    [A.redisEventLists.id]: json(lists),
+    [A.redisMessagesStream.id]: json({ key: 'joelclaw:gateway:messages', type: 'stream', length: entries.length, entries }),
+  };
+  if (r.mode !== undefined) out[A.redisMode.id] = r.mode;
+  if (r.config !== undefined) {
+    const raw = typeof r.config === 'string' ? r.config : JSON.stringify(r.config);
+    let parsed: unknown = null;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = null;
+    }
+    out[A.redisGatewayConfig.id] = json({ raw, parsed });
+  }
+  return out;
+}
+
+/** The bundle `collect` would give for this machine (no e2e, no model probe). */
+export function bundleOfSpec(spec: SimulatedHostSpec): BundleView {
+  const health: ArtifactInput =
+    typeof spec.health === 'object'
+      ? { content: spec.health.body, httpStatus: spec.health.status }
+      : { status: spec.health === 'hang' ? 'timeout' : 'error', reason: `connect ECONNREFUSED 127.0.0.1:${WS_PORT}` };
+  const all = { ...files(spec), ...commands(spec), ...cluster(spec), ...redis(spec), [A.health.id]: health };
+  const defined = Object.fromEntries(Object.entries(all).filter((e): e is [string, ArtifactInput] => e[1] !== undefined));
+  return bundleFrom(defined);
+}
+
+/** A draft (a preset with some parts changed) as a bundle. */
+export const bundleOfDraft = (draft: HostDraft): BundleView => bundleOfSpec(toSpec(draft));
+
+/** A named preset's draft, to change before rendering. */
+export function draftOf(name: string): HostDraft {
+  const make = PRESET_DRAFTS[name];
+  if (!make) throw new Error(`no simulated-host preset "${name}"`);
+  return make();
+}
+
+/** A named preset as a bundle. */
+export const bundleOfPreset = (name: string): BundleView => bundleOfDraft(draftOf(name));
