@@ -1,6 +1,7 @@
 import type { BundleView } from '../bundle/view.js';
 import { collectionNotes } from './collection-notes.js';
 import { type ReplayContext, createContext } from './context.js';
+import { diagnoseSubLayers } from './layers/cli-status.js';
 import { LAYERS } from './layers/index.js';
 import { reconcileErrorLog } from './layers/error-log.js';
 import { scanPatterns } from './patterns/scan.js';
@@ -69,5 +70,6 @@ export function replay(view: BundleView): Diagnosis {
     redis: redisSummary(ctx),
     collection: collectionNotes(view),
     runtime: processFacts(ctx).runtime,
+    diagnoseLayers: diagnoseSubLayers(ctx),
   };
 }

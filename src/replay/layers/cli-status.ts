@@ -3,6 +3,7 @@ import { channelHealingLayer, channelHealthLayer } from '../channel-sublayers.js
 import type { ReplayContext } from '../context.js';
 import { type DiagnoseLayer, interruptibilityLayer, operatorTracingLayer, sessionPressureLayer, textOf } from '../diagnose-sublayers.js';
 import { type GatewayStatus, gatewayStatus } from '../gateway-status.js';
+import { modelDrift } from '../model-facts.js';
 import { processFacts } from '../process-facts.js';
 import type { Finding, Layer, LayerResult, LayerStatus } from '../types.js';
 import processLayer from './process.js';
@@ -125,7 +126,13 @@ const layer: Layer = {
     for (const sub of subs) {
       findings.push({ messageId: `sublayer-${sub.layer}`, text: `${sub.layer} ${sub.status}: ${sub.detail}`, severity: sub.status === 'ok' ? 'info' : 'warn', evidence: [{ artifact: A.health.id }] });
     }
-    const worse = subs.filter((l) => l.status === 'degraded').map((l) => l.layer);
+    const worse: string[] = subs.filter((l) => l.status === 'degraded').map((l) => l.layer);
+    const drift = modelDrift(ctx);
+    if (drift) {
+      const text = `model drift: the live session runs ${drift.live} while joelclaw:gateway:config asks for ${drift.wanted} (fallback inactive)`;
+      findings.push({ messageId: 'modelDrift', text, severity: 'warn', evidence: drift.evidence });
+      worse.push('model (drift)');
+    }
     let { status, detail } = c;
     if (worse.length > 0 && status === 'ok') status = 'degraded';
     if (worse.length > 0 && (status === 'degraded' || status === 'failed')) detail = `${detail}; ${worse.join(', ')} degraded`;

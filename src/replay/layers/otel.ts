@@ -82,11 +82,16 @@ function run(ctx: ReplayContext): LayerResult {
   for (const s of SIGNALS) {
     const hits = events.filter(s.match);
     if (hits.length === 0) continue;
-    // Only a recent fatal fails the layer; one from the 6-h queries' older hours degrades it.
-    const effect: Effect = s.effect === 'failed' && !hits.some((e) => e.ms >= windowStart) ? 'degraded' : s.effect;
+    // Only a recent fatal fails the layer; one from the 6-h queries' older hours degrades it, and so does one
+    // the daemon already restarted after (the same "stale watchdog, then healthy" reading as the error log).
+    const lastHitMs = Math.max(...hits.map((e) => e.ms));
+    const restartedAfter = events.some((e) => e.action === 'daemon.started' && e.ms > lastHitMs);
+    const stale = !hits.some((e) => e.ms >= windowStart) || restartedAfter;
+    const effect: Effect = s.effect === 'failed' && stale ? 'degraded' : s.effect;
     if (effect === 'failed') status = 'failed';
     else if (effect === 'degraded' && status === 'ok') status = 'degraded';
-    findings.push({ messageId: s.messageId, text: describe(s, hits, events), severity: s.severity, evidence: cite(hits) });
+    const note = s.effect === 'failed' && restartedAfter ? '; the daemon restarted after it (daemon.started)' : '';
+    findings.push({ messageId: s.messageId, text: describe(s, hits, events) + note, severity: s.severity, evidence: cite(hits) });
   }
   const failedQueries = results.filter((r) => r.status === 'failed');
   if (failedQueries.length > 0) {

@@ -2,7 +2,7 @@ import { A } from '../../bundle/artifacts.js';
 import { parseSession } from '../parse/session.js';
 import type { Scenario } from '../types.js';
 import { fired, hitEvidence, hitsOf, otelEvidence, otelOf } from './evidence.js';
-import { configuredFallback, fallbackFacts, sameModel } from './model-facts.js';
+import { configuredFallback, fallbackFacts, sameModel } from '../model-facts.js';
 
 // SKILL scenario 2: the primary model gives no token within the timeout (120 s by default) or fails three
 // times, and the controller swaps to the fallback. A fallback that already recovered to the primary explains

@@ -1,7 +1,6 @@
-import { A } from '../../bundle/artifacts.js';
 import type { Scenario } from '../types.js';
-import { fired, lineEvidence, otelEvidence, otelOf } from './evidence.js';
-import { configuredFallback, fallbackFacts, gatewayConfig, liveModel, sameModel } from './model-facts.js';
+import { fired, otelEvidence, otelOf } from './evidence.js';
+import { modelDrift } from '../model-facts.js';
 
 // SKILL scenario 2c: pi's session resume keeps session.model, so after a restart the daemon can run the last
 // fallback or manual model while joelclaw:gateway:config asks for another. Only drift with the fallback
@@ -19,19 +18,9 @@ const s2c: Scenario = {
   ],
   layer: 'cli-status',
   match(ctx) {
-    const wanted = gatewayConfig(ctx)?.model;
-    if (typeof wanted !== 'string' || wanted.trim() === '') return null; // no config: nothing to drift from
-    const live = liveModel(ctx);
-    if (!live || sameModel(live.model, wanted)) return null;
-    const fb = fallbackFacts(ctx);
-    if (fb.active === true) return null; // an active fallback is scenario 2, not drift
-    if (fb.active === null && sameModel(live.model, configuredFallback(ctx))) return null; // cannot tell fallback from drift
-    return fired([
-      { ...live.evidence, excerpt: `live model ${live.model} (configured ${wanted})` },
-      lineEvidence(ctx, A.redisGatewayConfig.id, /"model"/) ?? { artifact: A.redisGatewayConfig.id, excerpt: `model: ${wanted}` },
-      ...fb.evidence.slice(0, 1),
-      ...otelEvidence(otelOf(ctx, 'model.reconciled_on_startup', 'model.reconcile_on_startup.failed'), 1),
-    ]);
+    const drift = modelDrift(ctx);
+    if (!drift) return null;
+    return fired([...drift.evidence, ...otelEvidence(otelOf(ctx, 'model.reconciled_on_startup', 'model.reconcile_on_startup.failed'), 1)]);
   },
 };
 

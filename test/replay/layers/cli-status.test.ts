@@ -3,6 +3,7 @@ import { A } from '../../../src/bundle/artifacts.js';
 import { createContext } from '../../../src/replay/context.js';
 import layer, { diagnoseSubLayers, gatewayStatus } from '../../../src/replay/layers/cli-status.js';
 import { type ArtifactInput, bundleFrom } from '../../helpers/bundle-from.js';
+import { bundleOfPreset } from '../scenarios/host-bundle.js';
 
 type Json = Record<string, unknown>;
 const healthBody = (over: Json = {}, status: Json = {}): string =>
@@ -150,5 +151,19 @@ describe('diagnoseSubLayers', () => {
   it('leaves out session pressure and channel layers when /health has none', () => {
     const layers = diagnoseSubLayers(ctxOf({ [A.health.id]: healthBody(), ...redisUp() }));
     expect(layers.map((l) => l.layer)).toEqual(['process', 'cli-status', 'interruptibility', 'operator-tracing']);
+  });
+});
+
+describe('cli-status and model drift', () => {
+  it('degrades when the live model is not the configured one and the fallback is inactive', () => {
+    const drifted = layer.run(createContext(bundleOfPreset('s2c-model-drift')));
+    expect(drifted.status).toBe('degraded');
+    expect(drifted.detail).toContain('model (drift) degraded');
+    const finding = drifted.findings.find((f) => f.messageId === 'modelDrift');
+    expect(finding?.text).toBe('model drift: the live session runs openai-codex/gpt-5.4 while joelclaw:gateway:config asks for gpt-5.6-sol (fallback inactive)');
+    const healthy = layer.run(createContext(bundleOfPreset('healthy')));
+    expect(healthy.findings.some((f) => f.messageId === 'modelDrift')).toBe(false);
+    const onFallback = layer.run(createContext(bundleOfPreset('s2-model-timeout')));
+    expect(onFallback.findings.some((f) => f.messageId === 'modelDrift')).toBe(false);
   });
 });

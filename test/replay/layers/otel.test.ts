@@ -51,6 +51,15 @@ describe('otel layer', () => {
     expect(run({ 'queue.dedup_dropped': otelOutput('queue.dedup_dropped', [old]) }).status).toBe('degraded');
   });
 
+  it('only degrades on a watchdog.session_dead that the daemon restarted after', () => {
+    const dead = otelEvent(15, 'watchdog.session_dead', { level: 'warn', component: 'daemon.watchdog' });
+    const r = run({ watchdog: otelOutput('watchdog', [dead]), gateway: otelOutput('gateway', [otelEvent(14, 'daemon.started', { id: 'ev-restart' })]) });
+    expect(r.status).toBe('degraded');
+    expect(r.findings.find((f) => f.messageId === 'otelSessionDead')?.text).toContain('the daemon restarted after it');
+    const before = run({ watchdog: otelOutput('watchdog', [dead]), gateway: otelOutput('gateway', [otelEvent(16, 'daemon.started', { id: 'ev-earlier' })]) });
+    expect(before.status).toBe('failed');
+  });
+
   it('degrades on error-level events, fallback swaps, dedup drops and console-forward suppression', () => {
     const cases: Array<[string, ReturnType<typeof otelEvent>, string]> = [
       ['gateway', otelEvent(10, 'daemon.api_error.detected', { level: 'error' }), 'otelErrorLevel'],

@@ -15,7 +15,7 @@ import { bundleOfPreset } from './host-bundle.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const srcDir = join(here, '../../../src/replay/scenarios');
 /** Files of the folder that are helpers, not scenarios. */
-const HELPERS = new Set(['index.ts', 'evidence.ts', 'model-facts.ts']);
+const HELPERS = new Set(['index.ts', 'evidence.ts']);
 const fileOf = (id: string) => (/^\d/.test(id) ? `s${id}.ts` : `${id}.ts`);
 
 /** Bundles no real machine gives: nothing collected, every artifact junk, every source erroring. */

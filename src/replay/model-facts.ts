@@ -1,9 +1,10 @@
-import { A } from '../../bundle/artifacts.js';
-import type { ReplayContext } from '../context.js';
-import { stdoutFlow } from '../layers/stdout-log.js';
-import { asRecord, parseHealth } from '../parse/health.js';
-import { parseSession } from '../parse/session.js';
-import type { Evidence } from '../types.js';
+import { A } from '../bundle/artifacts.js';
+import type { ReplayContext } from './context.js';
+import { stdoutFlow } from './layers/stdout-log.js';
+import { asRecord, parseHealth } from './parse/health.js';
+import { parseSession } from './parse/session.js';
+import type { Evidence } from './types.js';
+import { lineEvidence } from './scenarios/evidence.js';
 
 // Which model the gateway runs, which one it should run, and whether the fallback is active: the inputs of
 // scenarios 2 and 2c. gatewayStatus() drops /health's `status.model` and `status.fallback` (facts §2.2), so
@@ -98,5 +99,35 @@ export function fallbackFacts(ctx: ReplayContext): FallbackFacts {
     }
     if (flow) return { active: false, basis: 'logs', evidence: [] };
     return { active: null, basis: null, evidence: [] };
+  });
+}
+
+/** Requested model vs live model, when they differ with the fallback inactive (SKILL scenario 2c). */
+export interface ModelDrift {
+  wanted: string;
+  live: string;
+  evidence: Evidence[];
+}
+
+// Why: one reading of drift for both the cli-status layer (it degrades) and scenario 2c (it explains): an
+// active fallback is scenario 2, not drift; without /health a fallback model cannot be told apart from drift.
+export function modelDrift(ctx: ReplayContext): ModelDrift | null {
+  return ctx.memo('modelDrift', () => {
+    const wanted = text(gatewayConfig(ctx)?.model);
+    if (!wanted) return null; // no config: nothing to drift from
+    const live = liveModel(ctx);
+    if (!live || sameModel(live.model, wanted)) return null;
+    const fb = fallbackFacts(ctx);
+    if (fb.active === true) return null;
+    if (fb.active === null && sameModel(live.model, configuredFallback(ctx))) return null;
+    return {
+      wanted,
+      live: live.model,
+      evidence: [
+        { ...live.evidence, excerpt: `live model ${live.model} (configured ${wanted})` },
+        lineEvidence(ctx, A.redisGatewayConfig.id, /"model"/) ?? { artifact: A.redisGatewayConfig.id, excerpt: `model: ${wanted}` },
+        ...fb.evidence.slice(0, 1),
+      ],
+    };
   });
 }
