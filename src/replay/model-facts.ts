@@ -4,7 +4,7 @@ import { stdoutFlow } from './layers/stdout-log.js';
 import { asRecord, parseHealth } from './parse/health.js';
 import { parseSession } from './parse/session.js';
 import type { Evidence } from './types.js';
-import { lineEvidence } from './scenarios/evidence.js';
+import { lineEvidence } from './line-evidence.js';
 
 // Which model the gateway runs, which one it should run, and whether the fallback is active: the inputs of
 // scenarios 2 and 2c. gatewayStatus() drops /health's `status.model` and `status.fallback` (facts §2.2), so

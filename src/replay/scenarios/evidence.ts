@@ -40,13 +40,7 @@ export function otelEvidence(events: readonly OtelEvent[], max = LINES_PER_HIT):
   }));
 }
 
-// Why: evidence at the first line of a text artifact matching a pattern (launchctl fields, ps rows).
-export function lineEvidence(ctx: ReplayContext, artifact: string, pattern: RegExp): Evidence | null {
-  const lines = ctx.absence(artifact) === null ? ctx.lines(artifact) : undefined;
-  const i = lines?.findIndex((l) => pattern.test(l)) ?? -1;
-  if (!lines || i < 0) return null;
-  return { artifact, line: i + 1, excerpt: (lines[i] ?? '').trim().slice(0, 200) };
-}
+export { lineEvidence } from '../line-evidence.js';
 
 // Why: the layer result replay computed, or (tests, partial callers) the layer run on the spot.
 export function layerOf(ctx: ReplayContext, layers: readonly LayerResult[], id: LayerId): LayerResult | undefined {
