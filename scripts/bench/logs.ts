@@ -1,0 +1,72 @@
+import { open, truncate, utimes } from 'node:fs/promises';
+import { bunErrorValue, bunRecord } from '../../test/helpers/simulated-host/formats/bun.js';
+import { telegramConflictRecords } from '../../test/helpers/simulated-host/presets/channel-family.js';
+import { AUTH_EXPIRED, ALREADY_PROCESSING, promptFailed, turnRecords, USER_SOURCE } from '../../test/helpers/simulated-host/presets/records.js';
+
+// Big machine files for the bench, in the real formats (facts §1.1): bun's multi-line console records, built
+// once per template by the simulated host's own builders, then stamped with a counter so a 300 MB log is
+// written in seconds and still varies the way a retry storm does (failure counts, stream ids).
+
+const BATCH_BYTES = 4 * 1024 * 1024;
+const COUNTER = '#N#';
+
+/** Record templates of gateway.err (the presets' own records): prompt failures, Redis errors, retries, 409s. */
+const ERR_TEMPLATES: readonly string[] = [
+  promptFailed(AUTH_EXPIRED, 9001).replace('9001', COUNTER),
+  promptFailed(ALREADY_PROCESSING, 9001).replace('9001', COUNTER),
+  bunRecord('[gateway:redis] command error', {
+    error: bunErrorValue('connect ECONNREFUSED 127.0.0.1:6379', {
+      frameLine: 1611,
+      source: '    const ex = new ExceptionWithHostPort(err, "connect", address, port);',
+      caretColumn: 15,
+      props: { errno: -61, code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1', port: 6379 },
+      stack: ['at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)'],
+    }),
+  }),
+  '[gateway:redis] disconnected — will reconnect',
+  bunRecord('command-queue: session still streaming, retrying', { attempt: 9001, source: USER_SOURCE, delayMs: 2000 }).replace('9001', COUNTER),
+  // The retry record carries the bot token in its URL: redaction has real work on every such pair.
+  ...telegramConflictRecords(1),
+];
+
+/** Appends records from `make(i)` until the file grew by at least `bytes`; returns the bytes written. */
+export async function appendRecords(path: string, bytes: number, make: (i: number) => string): Promise<number> {
+  const fh = await open(path, 'a');
+  let written = 0;
+  try {
+    for (let i = 0; written < bytes; ) {
+      const parts: string[] = [];
+      let size = 0;
+      while (size < BATCH_BYTES && written + size < bytes) {
+        const r = `${make(i++)}\n`;
+        parts.push(r);
+        size += Buffer.byteLength(r);
+      }
+      await fh.write(parts.join(''));
+      written += size;
+    }
+  } finally {
+    await fh.close();
+  }
+  return written;
+}
+
+/** A gateway.err record: one of the templates, stamped with a growing counter. */
+export const errRecord = (i: number): string => (ERR_TEMPLATES[i % ERR_TEMPLATES.length] ?? '').replace(COUNTER, String(1 + (i % 97)));
+
+/** gateway.log turns: message received, persisted (stream id), dispatched, answered; one per 4 records. */
+export function logRecordMaker(lastStreamMs: number): (i: number) => string {
+  let turn: string[] = [];
+  return (i) => {
+    if (i % 4 === 0) turn = turnRecords(lastStreamMs - 1_000_000 + i * 37, 200 + (i % 900));
+    return turn[i % 4] ?? '';
+  };
+}
+
+/** Grows `path` with a hole to `sparseBytes` (no disk, still read as zeros), then appends `realBytes` of records. */
+export async function sparseThenRecords(path: string, sparseBytes: number, realBytes: number, make: (i: number) => string, mtime: Date): Promise<number> {
+  await truncate(path, sparseBytes);
+  const written = await appendRecords(path, realBytes, make);
+  await utimes(path, mtime, mtime);
+  return sparseBytes + written;
+}
