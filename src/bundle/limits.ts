@@ -27,10 +27,12 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxCompressedBytes: 1 * GiB,
   // ~50 fixed artifacts plus one per OTEL query and pod log: 10 000 leaves two orders of magnitude spare.
   maxEntries: 10_000,
-  // one log tail kept whole; the reader buffers an artifact, so this bounds one allocation.
-  maxEntryBytes: 256 * MiB,
-  // the reader keeps every artifact in memory: this bounds the whole view.
-  maxTotalBytes: 512 * MiB,
+  // the biggest artifact collect writes is the 32 MiB transcript window (logs are 16 MiB tails); the reader
+  // buffers an artifact, so this bounds one allocation.
+  maxEntryBytes: 64 * MiB,
+  // a real bundle decodes to ~70 MB at most (docs/benchmarks.md); the reader keeps every artifact in memory,
+  // so this bounds the whole view.
+  maxTotalBytes: 160 * MiB,
   // a manifest lists artifacts and counts, a few hundred KB at most; 8 MiB is generous and still cheap to parse.
   maxManifestBytes: 8 * MiB,
   // node-tar's own default: repetitive logs compress ~300:1, a zero-filled bomb goes past 1000:1.

@@ -105,12 +105,14 @@ export class ScanState {
 
   private readArtifact(entry: ReadEntry, artifact: ArtifactEntry): void {
     const hash = createHash('sha256');
-    const chunks: Buffer[] = [];
+    // why: one allocation of the size the header declared (already checked against the limits), instead of
+    // chunks plus their concatenation, halves the reader's peak memory per entry
+    const body = this.keepBodies ? Buffer.allocUnsafe(entry.size) : null;
     let bytes = 0;
     entry.on('data', (chunk: Buffer) => {
       hash.update(chunk);
+      if (body) chunk.copy(body, bytes);
       bytes += chunk.length;
-      if (this.keepBodies) chunks.push(chunk);
     });
     entry.on('end', () => {
       if (this.stopped) return;
@@ -120,7 +122,7 @@ export class ScanState {
       if (bytes !== artifact.bytes) {
         this.problems.push(`artifact ${artifact.id}: ${bytes} bytes in the archive, manifest says ${artifact.bytes}`);
       }
-      if (this.keepBodies) this.bodies.set(artifact.id, Buffer.concat(chunks));
+      if (body) this.bodies.set(artifact.id, body.subarray(0, bytes));
     });
   }
 }
