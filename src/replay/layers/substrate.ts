@@ -142,7 +142,8 @@ const layer: Layer = {
     const parts = [c, ...cluster];
     const findings = [...parts.flatMap((p) => p.findings), ...podLogFindings(ctx)];
     const worst = parts.reduce((w, p) => (RANK[p.status] > RANK[w.status] ? p : w));
-    const detail = parts.filter((p) => p.status !== 'unknown').map((p) => p.text).join('; ');
+    // why: nodes and pods fail with the same "cluster unreachable" text; say it once
+    const detail = [...new Set(parts.filter((p) => p.status !== 'unknown').map((p) => p.text))].join('; ');
     const reasons = parts.filter((p) => p.status === 'unknown').map((p) => p.reason).filter(Boolean).join('; ');
     if (worst.status === 'failed' || worst.status === 'degraded') return { ...base, status: worst.status, detail, findings };
     // Colima is optional evidence (Linux hosts have none): the cluster alone decides ok.
