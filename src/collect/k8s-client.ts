@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import type { CollectContext } from './types.js';
 
@@ -30,16 +32,33 @@ export function withTimeout(ms: number, deadline: AbortSignal): k8s.Configuratio
 /** The kubeconfig named by --kubeconfig, else $KUBECONFIG of the collect environment, else the usual lookup. */
 export function loadKubeConfig(options: CollectContext['options']): { kc: k8s.KubeConfig; from: string } {
   const kc = new k8s.KubeConfig();
-  const fromEnv = options.env.KUBECONFIG?.split(':').find(Boolean);
-  const file = options.kubeconfig ?? fromEnv ?? null;
+  const file = options.kubeconfig ?? defaultKubeconfig(options.env);
   try {
     if (file) kc.loadFromFile(file);
-    else kc.loadFromDefault();
+    else if (options.env.KUBERNETES_SERVICE_HOST) kc.loadFromCluster();
+    // why: client-node's loadFromDefault invents http://localhost:8080 when nothing is configured, which
+    // would turn "no cluster configured here" into "cluster down"
+    else throw new NoKubeconfigError('no kubeconfig: none given (--kubeconfig), KUBECONFIG unset, no ~/.kube/config');
   } catch (e) {
-    throw new Error(`cannot load kubeconfig ${file ?? '(default)'}: ${firstLine(e)}`, { cause: e });
+    if (e instanceof NoKubeconfigError) throw e;
+    throw new Error(`cannot load kubeconfig ${file ?? '(in-cluster)'}: ${firstLine(e)}`, { cause: e });
   }
-  if (!kc.getCurrentCluster()) throw new Error(`kubeconfig ${file ?? '(default)'} has no current cluster`);
-  return { kc, from: file ?? 'default lookup' };
+  if (!kc.getCurrentCluster()) throw new Error(`kubeconfig ${file ?? '(in-cluster)'} has no current cluster`);
+  return { kc, from: file ?? 'in-cluster' };
+}
+
+/** Nothing to read: recorded as missing, not as a failed cluster. */
+export class NoKubeconfigError extends Error {
+  override name = 'NoKubeconfigError';
+}
+
+/** The usual lookup: the first KUBECONFIG entry, else ~/.kube/config of the collecting user, when it exists. */
+function defaultKubeconfig(env: NodeJS.ProcessEnv): string | null {
+  const fromEnv = env.KUBECONFIG?.split(':').find(Boolean);
+  if (fromEnv) return fromEnv;
+  const home = env.HOME;
+  const candidate = home ? join(home, '.kube', 'config') : null;
+  return candidate && existsSync(candidate) ? candidate : null;
 }
 
 const firstLine = (e: unknown): string =>

@@ -1,6 +1,6 @@
 import * as k8s from '@kubernetes/client-node';
 import { A } from '../bundle/artifacts.js';
-import { type K8sOutcome, k8sCall, loadKubeConfig, withTimeout } from './k8s-client.js';
+import { type K8sOutcome, NoKubeconfigError, k8sCall, loadKubeConfig, withTimeout } from './k8s-client.js';
 import { kubectlFallback, kubectlSkipped } from './k8s-fallback.js';
 import { eventsInWindow, wireList } from './k8s-lists.js';
 import { POD_LOG_IDS, podLogArtifacts } from './k8s-logs.js';
@@ -33,12 +33,12 @@ const resourceOf = (id: string, namespace: string): string =>
   : `pods/${namespace}/${id.slice('k8s/logs/'.length).replace(/\.previous$/, '')}/log${id.endsWith('.previous') ? '?previous=true' : ''}`;
 
 /** Every API artifact failed the same way, plus the kubectl fallback. */
-async function unreachable(ctx: CollectContext, status: 'error' | 'timeout', reason: string): Promise<StagedArtifact[]> {
+async function unreachable(ctx: CollectContext, status: 'error' | 'timeout' | 'missing', reason: string): Promise<StagedArtifact[]> {
   const failed = API_IDS.map((id): StagedArtifact => ({
     id,
     source: { resource: resourceOf(id, ctx.options.namespace) },
     status,
-    reason: `cluster unreachable: ${reason}`,
+    reason: status === 'missing' ? reason : `cluster unreachable: ${reason}`,
   }));
   return [...failed, ...(await kubectlFallback(ctx))];
 }
@@ -57,7 +57,7 @@ export const k8sCollector: Collector = {
       core = loaded.kc.makeApiClient(k8s.CoreV1Api);
       from = loaded.from;
     } catch (e) {
-      return unreachable(ctx, 'error', e instanceof Error ? e.message : String(e));
+      return unreachable(ctx, e instanceof NoKubeconfigError ? 'missing' : 'error', e instanceof Error ? e.message : String(e));
     }
     const opts = () => withTimeout(timeoutMs, ctx.signal);
     ctx.progress('k8s: nodes');

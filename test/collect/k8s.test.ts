@@ -146,6 +146,24 @@ describe('k8sCollector when the cluster cannot be reached', () => {
     expect(byId(arts, A.kubectlPods.id).status).toBe('ok');
   });
 
+  it('records no configured cluster as missing, not as a cluster that is down', async () => {
+    const home = join(dir, 'home');
+    await mkdir(home);
+    const arts = await k8sCollector.collect(contextFor({ kubeconfig: null, env: { PATH: `${binDir}:${process.env.PATH ?? ''}`, HOME: home } }));
+    const nodes = byId(arts, A.k8sNodes.id);
+    expect(nodes.status).toBe('missing');
+    expect(nodes.reason).toBe('no kubeconfig: none given (--kubeconfig), KUBECONFIG unset, no ~/.kube/config');
+    expect(byId(arts, A.k8sPods.id).status).toBe('missing');
+  });
+
+  it('finds ~/.kube/config of the collecting user when no kubeconfig is given', async () => {
+    const home = join(dir, 'home');
+    await mkdir(join(home, '.kube'), { recursive: true });
+    await writeFile(join(home, '.kube', 'config'), 'apiVersion: v1\nkind: Config\nclusters: []\n');
+    const arts = await k8sCollector.collect(contextFor({ kubeconfig: null, env: { PATH: `${binDir}:${process.env.PATH ?? ''}`, HOME: home } }));
+    expect(byId(arts, A.k8sNodes.id).reason).toContain(join(home, '.kube', 'config'));
+  });
+
   it('records a hung API server as timed out at the timeout, without waiting once per artifact', async () => {
     const fake = await startFakeK8s({ ...cluster(), hang: true }, { dir });
     try {
