@@ -11,7 +11,11 @@ import type { Finding, Layer, LayerResult, LayerStatus } from '../types.js';
 type Rec = Record<string, unknown>;
 type Part = { status: Exclude<LayerStatus, 'skipped'>; text: string; reason?: string; findings: Finding[] };
 
-const firstLine = (s: string | undefined): string => (s ?? '').split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+// why: kubectl prints klog noise (`E1127 … memcache.go …`) before its one human sentence, so prefer that one
+const firstLine = (s: string | undefined): string => {
+  const lines = (s ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return lines.find((l) => !/^[EWI]\d{4} /.test(l)) ?? lines[0] ?? '';
+};
 const items = (v: unknown): Rec[] => {
   const list = Array.isArray(v) ? v : asRecord(v)?.items;
   return (Array.isArray(list) ? list : []).map((i) => asRecord(i) ?? {});
@@ -55,7 +59,11 @@ function list(ctx: ReplayContext, apiId: string, kubectlId: string): { items: Re
     const why = api.reason ?? api.status;
     return { status: 'failed', text: why.startsWith('cluster unreachable') ? why : `cluster unreachable: ${why}`, findings: [{ messageId: 'apiUnreachable', text: `k8s API: ${why}`, severity: 'error', evidence: [{ artifact: apiId }] }] };
   }
-  const why = (id: string) => ctx.absence(id) ?? `${id} is not a Kubernetes List`;
+  const why = (id: string) => {
+    const e = ctx.entry(id);
+    if (e?.kind === 'command' && commandRan(ctx, id) && (e.exitCode ?? 0) !== 0) return `${id}: ${firstLine(e.stderr) || `exit ${e.exitCode}`}`;
+    return ctx.absence(id) ?? `${id} is not a Kubernetes List`;
+  };
   return { status: 'unknown', text: 'cluster not checked', reason: `${why(apiId)}; ${why(kubectlId)}`, findings: [] };
 }
 

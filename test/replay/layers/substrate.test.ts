@@ -38,6 +38,14 @@ describe('substrate layer', () => {
     expect(r.detail).toContain('cluster unreachable (kubectl: The connection to the server 127.0.0.1:6443 was refused');
   });
 
+  it('reads the sentence kubectl prints after its klog noise', () => {
+    const stderr = 'E1127 21:36:15.932581    8645 memcache.go:265] "Unhandled Error" err="couldn\'t get current server API group list"\nThe connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?\n';
+    const kubectl: ArtifactInput = { content: '', status: 'error', exitCode: 1, stderr };
+    const r = run({ [A.colimaStatus.id]: colimaUp, [A.k8sNodes.id]: unreachable, [A.k8sPods.id]: unreachable, [A.kubectlNodes.id]: kubectl, [A.kubectlPods.id]: { ...kubectl } });
+    expect(r.status).toBe('failed');
+    expect(r.detail).toContain('(kubectl: The connection to the server 127.0.0.1:6443 was refused');
+  });
+
   it('fails on "Unable to connect to the server: EOF" from kubectl when the API reader is absent', () => {
     const eof: ArtifactInput = { content: '', status: 'error', exitCode: 1, stderr: 'Unable to connect to the server: EOF\n' };
     expect(run({ [A.kubectlNodes.id]: eof, [A.kubectlPods.id]: eof }).status).toBe('failed');
