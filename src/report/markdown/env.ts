@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { InternalError } from '../../errors.js';
-import { fence, mdCell, mdInline, statusIcon } from './escape.js';
+import { fence, mdCell, mdInline, mdProse, statusIcon } from './escape.js';
 
 // The Markdown report's handlebars environment: isolated (`Handlebars.create()`, so no other code's helpers
 // or partials leak in), `noEscape` (HTML escaping is wrong for Markdown: our helpers escape by context) and
@@ -34,6 +34,7 @@ export function reportTemplate(): HandlebarsTemplateDelegate {
   hbs.registerHelper({
     mdInline: (...a: HelperArgs) => mdInline(args(a)[0], num(args(a)[1])),
     mdCell: (...a: HelperArgs) => mdCell(args(a)[0], num(args(a)[1])),
+    mdProse: (...a: HelperArgs) => mdProse(args(a)[0], num(args(a)[1])),
     fence: (...a: HelperArgs) => {
       const [text, lang, lines] = args(a);
       return fence(text, typeof lang === 'string' ? lang : 'text', num(lines));

@@ -25,6 +25,16 @@ export function mdInline(s: unknown, max = INLINE_MAX): string {
   return one.replace(/[\\`*_{}[\]#+<>~|&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`));
 }
 
+// Why: our own catalog text (scenario causes and fix steps) marks commands as `code`: keep those spans, and
+// escape everything around them as prose. Never used for text that came from the bundle.
+export function mdProse(s: unknown, max = INLINE_MAX): string {
+  const text = cut(clean(s).replace(/\s*\n\s*/g, ' '), max);
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part) => (/^`[^`]+`$/.test(part) ? part : mdInline(part, Number.POSITIVE_INFINITY)))
+    .join('');
+}
+
 // Why: GFM table cells end at an unescaped pipe; mdInline already escapes pipes and folds newlines.
 export const mdCell = (s: unknown, max = INLINE_MAX): string => {
   const t = mdInline(s, max);

@@ -14,12 +14,18 @@ export const showCmd = (artifact: string): string => `\`${SHOW} ${clean(artifact
 export const showList = (artifacts: readonly string[]): string =>
   artifacts.length > 0 ? artifacts.slice(0, 6).map(showCmd).join(', ') : `\`${SHOW} <artifact>\``;
 
-function findingView(f: Finding, lim: Limits) {
+// `shown` holds the excerpts already printed: two patterns often match one record, and it is printed once.
+function findingView(f: Finding, lim: Limits, shown = new Set<string>()) {
   const refs = f.evidence.slice(0, 8).map((e) => ref(e.artifact, e.line));
   const excerpts = f.evidence
     .filter((e) => typeof e.excerpt === 'string' && e.excerpt !== '')
     .slice(0, lim.excerptsPerFinding)
-    .map((e) => ({ ref: ref(e.artifact, e.line), text: e.excerpt ?? '', lines: lim.excerptLines }));
+    .map((e) => {
+      const key = `${e.artifact}:${e.line ?? ''}:${e.excerpt}`;
+      const repeat = shown.has(key);
+      shown.add(key);
+      return { ref: ref(e.artifact, e.line), text: e.excerpt ?? '', lines: lim.excerptLines, repeat };
+    });
   return { text: f.text, severity: f.severity ?? null, refs: refs.join(', '), moreRefs: Math.max(0, f.evidence.length - 8), excerpts };
 }
 
@@ -43,9 +49,10 @@ export function firstFailure(d: Diagnosis, lim: Limits, notes: string[]) {
   const excerptsDropped = lim.excerptsPerFinding === 0 && l.findings.some((f) => f.evidence.some((e) => e.excerpt));
   if (hidden > 0) notes.push(`${hidden} more finding(s) of ${l.id} are not shown: see ${showList(artifactsOf(l.findings.slice(shown.length)))}.`);
   if (excerptsDropped) notes.push(`Evidence excerpts were left out to fit one comment: ${showList(artifactsOf(l.findings))} prints them.`);
+  const printed = new Set<string>();
   return {
     id: l.id, seedLayer: l.seedLayer, title: l.title, status: l.status, detail: l.detail, reason: l.reason ?? null,
-    findings: shown.map((f) => findingView(f, lim)),
+    findings: shown.map((f) => findingView(f, lim, printed)),
     hidden,
     scenarios: d.scenarios.filter((s) => s.layer === l.id).map(scenarioView),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FENCE_LINE_MAX, INLINE_MAX, clean, fence, mdCell, mdInline, ref, statusIcon } from '../../../src/report/markdown/escape.js';
+import { FENCE_LINE_MAX, INLINE_MAX, clean, fence, mdCell, mdInline, mdProse, ref, statusIcon } from '../../../src/report/markdown/escape.js';
 import { cellCount } from './check.js';
 
 describe('mdCell', () => {
@@ -65,5 +65,15 @@ describe('ref, clean and statusIcon', () => {
   it('gives every status an icon and an unknown value the unknown icon', () => {
     expect(new Set(['ok', 'degraded', 'failed', 'skipped', 'unknown'].map(statusIcon)).size).toBe(5);
     expect(statusIcon('weird')).toBe(statusIcon('unknown'));
+  });
+});
+
+describe('mdProse', () => {
+  it('keeps the code spans of our own catalog text and escapes the prose around them', () => {
+    expect(mdProse('Run `/login <provider>` then *restart*')).toBe('Run `/login <provider>` then \\*restart\\*');
+  });
+
+  it('escapes an unmatched backtick like any other prose', () => {
+    expect(mdProse('a ` b <c>')).toBe('a \\` b \\<c\\>');
   });
 });
