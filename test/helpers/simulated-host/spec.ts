@@ -32,8 +32,11 @@ export interface CommandAnswer {
  */
 export type CommandAnswers = Record<string, CommandAnswer>;
 
-/** The names the fake bin dir can hold; a name absent from `commands` is "command not found". */
-export const FAKE_COMMANDS = ['launchctl', 'colima', 'kubectl', 'ps', 'joelclaw', 'pi', 'curl'] as const;
+/**
+ * The names the fake bin dir can hold; a name absent from `commands` is "command not found". `hostname`,
+ * `sw_vers` and `uname` give the machine's identity, so a bundle names the simulated Mac, not the test box.
+ */
+export const FAKE_COMMANDS = ['launchctl', 'colima', 'kubectl', 'ps', 'joelclaw', 'pi', 'curl', 'hostname', 'sw_vers', 'uname'] as const;
 export type FakeCommandName = (typeof FAKE_COMMANDS)[number];
 
 /** `/health` as the daemon answers it, or no listener, or a listener that never answers. */

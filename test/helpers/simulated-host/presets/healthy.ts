@@ -4,7 +4,7 @@ import { launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from '../fo
 import { otelEvent } from '../formats/otel.js';
 import { DAEMON_COMMAND } from '../formats/ps.js';
 import { assistantText, assistantToolCall, compaction, toolResult, userMessage } from '../formats/session-jsonl.js';
-import { CAPTURED_AT, type K8sStateSpec, minutesBefore, msBefore } from '../spec.js';
+import { CAPTURED_AT, type CommandAnswers, type K8sStateSpec, minutesBefore, msBefore } from '../spec.js';
 import type { HostDraft } from './draft.js';
 import { SESSION_ID, startupRecords, turnRecords } from './records.js';
 
@@ -27,6 +27,13 @@ export const GATEWAY_CONFIG = {
 };
 const PREVIOUS_SESSION_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const PROGRAM = '/Users/joel/Code/joelhooks/joelclaw/infra/gateway-daemon.sh';
+
+/** The Mac's identity as its own commands tell it (the host collector asks these, not node's os module). */
+export const MACHINE_IDENTITY: Record<string, CommandAnswers> = {
+  hostname: { '*': { stdout: 'panda\n', exitCode: 0 } },
+  sw_vers: { '-productName': { stdout: 'macOS\n', exitCode: 0 }, '-productVersion': { stdout: '15.4\n', exitCode: 0 } },
+  uname: { '-sr': { stdout: 'Darwin 24.4.0\n', exitCode: 0 }, '-m': { stdout: 'arm64\n', exitCode: 0 }, '*': { stdout: 'Darwin\n', exitCode: 0 } },
+};
 
 /** Minutes before capture of each healthy turn (all inside the 1 h window). */
 export const TURN_MINUTES = [50, 35, 20, 8];
@@ -126,7 +133,7 @@ export function healthyDraft(): HostDraft {
         mtime: '2026-11-26T09:30:00.000Z',
       },
     },
-    extraCommands: {},
+    extraCommands: structuredClone(MACHINE_IDENTITY),
   };
 }
 

@@ -1,0 +1,104 @@
+import type { LayerId } from '../../src/replay/types.js';
+
+// What each example bundle must be diagnosed as, written from the hand procedure (gateway-diagnose SKILL:
+// "Stop and report at the first failure", its layer order and its "Known Failure Scenarios") and the
+// real severities of the facts doc (§2.4, §6), not from what the code prints. The verdict is the first
+// failed layer in procedure order, else the first degraded one.
+
+/** The diagnosis one preset's bundle must give. */
+export interface FixtureExpectation {
+  status: 'ok' | 'degraded' | 'failed';
+  layer: LayerId | null;
+  /** Scenario ids that must fire (healthy: none may fire). */
+  scenarios: string[];
+  /** Why, in the procedure's words. */
+  why: string;
+}
+
+export const FIXTURE_EXPECTATIONS: Record<string, FixtureExpectation> = {
+  healthy: { status: 'ok', layer: null, scenarios: [], why: 'every layer of the procedure passes' },
+  's0-substrate': {
+    status: 'failed', layer: 'substrate', scenarios: ['0'],
+    why: 'layer -1: colima is not running / kubectl refused, so gateway and Redis symptoms are secondary',
+  },
+  's1-streaming-race': {
+    status: 'failed', layer: 'error-log', scenarios: ['1'],
+    why: 'layer 2: "Agent is already processing" and "session appears dead" are error-severity patterns',
+  },
+  's2-model-timeout': {
+    status: 'failed', layer: 'error-log', scenarios: ['2'],
+    why: 'layer 2: "no streaming tokens after 120s" (model-timeout, error) and fallback activated',
+  },
+  's2a-auth-expired': {
+    status: 'failed', layer: 'error-log', scenarios: ['2a'],
+    why: 'layer 2: Authentication failed for "anthropic" rejects every prompt; queued events never answered',
+  },
+  's2b-pi-skew': {
+    status: 'failed', layer: 'error-log', scenarios: ['2b'],
+    why: 'layer 2: fallback model not found / probe failed: the configured model recovery is broken',
+  },
+  's2c-model-drift': {
+    status: 'degraded', layer: 'cli-status', scenarios: ['2c'],
+    why: 'layer 1 looks healthy but the live model differs from joelclaw:gateway:config: a real runtime issue, not an outage',
+  },
+  's3-stuck-tool': {
+    status: 'failed', layer: 'error-log', scenarios: ['3'],
+    why: 'layer 2: watchdog "session appears stuck" and "stuck recovery timed out" (error severity)',
+  },
+  's4-redis-degraded': {
+    status: 'degraded', layer: 'cli-status', scenarios: ['4'],
+    why: 'layer 1: mode redis_degraded with degraded capabilities; "do not call that a full outage" while process/session work',
+  },
+  's4a-retry-storm': {
+    status: 'failed', layer: 'error-log', scenarios: ['4a'],
+    why: 'layer 2: MaxRetriesPerRequestError flood and unhandled rejections in gateway.err',
+  },
+  's4b-langfuse': {
+    status: 'degraded', layer: 'error-log', scenarios: ['4b'],
+    why: 'layer 2: the langfuse warning is "observability degradation, not message-path outage"',
+  },
+  's4c-telegram-conflict': {
+    status: 'degraded', layer: 'cli-status', scenarios: ['4c'],
+    why: 'layer 1 channel health: polling retrying_conflict marks the Telegram contract degraded',
+  },
+  's5-compaction-race': {
+    status: 'failed', layer: 'error-log', scenarios: ['5'],
+    why: 'layer 2: "Agent is already processing" right after a turn and an auto-compaction',
+  },
+  's6-false-dedup': {
+    status: 'degraded', layer: 'otel', scenarios: ['6'],
+    why: 'layer 6: queue.dedup_dropped / message.dedup_dropped fire (layer 3 does not look at dedup lines)',
+  },
+  's7-console-forward-suppressed': {
+    status: 'degraded', layer: 'otel', scenarios: ['7'],
+    why: 'layer 6: outbound.console_forward.suppressed_policy paired with background responses, none sent',
+  },
+  'launchd-disabled': {
+    status: 'failed', layer: 'process', scenarios: ['launchd-disabled'],
+    why: 'layer 0: "com.joel.gateway" => disabled and no daemon process',
+  },
+  'daemon-down': {
+    status: 'failed', layer: 'process', scenarios: ['daemon-down'],
+    why: 'layer 0: launchd service not running and no daemon process: gateway down',
+  },
+  'stale-pid-file': {
+    status: 'degraded', layer: 'process', scenarios: ['stale-pid-file'],
+    why: 'layer 0: launchd PID differs from the PID file: stale PID file (degraded, not fatal)',
+  },
+  'heartbeat-stale': {
+    status: 'degraded', layer: 'process', scenarios: ['heartbeat-stale'],
+    why: 'the tripwire is updated every 15 min; 3 h old while the daemon runs means the heartbeat stopped',
+  },
+  'session-pressure-critical': {
+    status: 'degraded', layer: 'cli-status', scenarios: ['session-pressure-critical'],
+    why: 'layer 1 sessionPressure: 79% context is past the 75% rotation threshold (critical, rotate)',
+  },
+  'slim-transport': {
+    status: 'ok', layer: null, scenarios: ['slim-transport'],
+    why: 'the slim transport is healthy by its own lights; legacy-only checks do not apply',
+  },
+  'legacy-daemon-polling': {
+    status: 'degraded', layer: 'process', scenarios: ['legacy-daemon-polling'],
+    why: 'layer 0: a daemon process alive outside launchd next to the live runtime (manual run / drift)',
+  },
+};

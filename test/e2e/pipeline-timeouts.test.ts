@@ -1,0 +1,68 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { A } from '../../src/bundle/artifacts.js';
+import { openBundle } from '../../src/bundle/reader.js';
+import { REDIS_ARTIFACT_IDS } from '../../src/collect/redis.js';
+import { pidAlive } from '../helpers/simulated-host/fake-bin.js';
+import { type SimulatedHost, createSimulatedHost } from '../helpers/simulated-host/index.js';
+import { PRESETS } from '../helpers/simulated-host/presets.js';
+import { renderReport } from '../../src/report/index.js';
+import { collectTo, diagnose } from './helpers/collect-host.js';
+
+// A command that never exits (with a grandchild holding its stdout) and a Redis that accepts connections
+// and never answers must each end at --timeout: the run finishes in seconds, not at the global deadline,
+// the artifacts say `timeout`, nothing hung outlives the run, and the report still reads the bundle.
+
+const DB = 25;
+const TIMEOUT_MS = 1000;
+let dir: string;
+let host: SimulatedHost;
+let bundle: string;
+let elapsedMs: number;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gwbundle-e2e-timeout-'));
+  const spec = PRESETS.healthy!();
+  spec.commands.colima = { '*': { stdout: '{"partial":', hang: true } };
+  spec.redis = 'silent';
+  host = await createSimulatedHost(spec, { redisPort: inject('redisPort'), redisDb: DB });
+  const started = Date.now();
+  bundle = await collectTo(host, dir, 'hung', { timeoutMs: TIMEOUT_MS });
+  elapsedMs = Date.now() - started;
+}, 30_000);
+
+afterAll(async () => {
+  await host?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('collect against a hung command and a silent Redis', () => {
+  it('finishes within a few seconds of --timeout, well before the global deadline', () => {
+    // 2 x timeout + 5 s is the global deadline; the per-source timeout must end things long before it
+    expect(elapsedMs).toBeLessThan(6500);
+  });
+
+  it('records the hung command as timed out with its partial output, and kills its whole process group', async () => {
+    const view = await openBundle(bundle);
+    expect(view.entry(A.colimaStatus.id)).toMatchObject({ status: 'timeout' });
+    expect(view.text(A.colimaStatus.id)).toBe('{"partial":');
+    const pids = await host.hangPids();
+    expect(pids.length).toBeGreaterThanOrEqual(2);
+    expect(pids.filter(pidAlive)).toEqual([]);
+  });
+
+  it('records the silent Redis as timed out, every Redis artifact', async () => {
+    const view = await openBundle(bundle);
+    const statuses = REDIS_ARTIFACT_IDS.map((id) => `${id}: ${view.entry(id)?.status}`);
+    expect(statuses).toEqual(REDIS_ARTIFACT_IDS.map((id) => `${id}: timeout`));
+    expect(view.entry(A.redisPing.id)?.reason ?? '').not.toBe('');
+  });
+
+  it('still gives a report, where the layers reading Redis are never ok', async () => {
+    const d = await diagnose(bundle);
+    expect(d.layers.find((l) => l.id === 'redis')?.status).not.toBe('ok');
+    expect(renderReport(d, 'markdown')).toContain('redis/ping');
+  });
+});
