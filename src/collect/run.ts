@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { join, posix } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { E2E_WAIT_MS } from './commands.js';
 import type { CollectContext, CollectOptions, Collector, StagedArtifact } from './types.js';
 
 // The executor: every collector runs at once (wall time ~ the slowest source, not the sum), each under one
@@ -13,8 +14,12 @@ export const DEADLINE_SLACK_MS = 5000;
 /** After the deadline's abort, how long collectors get to hand back what they have before being abandoned. */
 export const ABANDON_GRACE_MS = 2000;
 
-/** The global deadline for one collect run: 2 x --timeout + 5 s. */
-export const globalDeadlineMs = (timeoutMs: number): number => 2 * timeoutMs + DEADLINE_SLACK_MS;
+/**
+ * The global deadline for one collect run: 2 x --timeout + 5 s, plus the e2e wait when --e2e asks for it
+ * (`gateway test`, the wait, then `gateway events` run one after another).
+ */
+export const globalDeadlineMs = (timeoutMs: number, e2e = false): number =>
+  2 * timeoutMs + DEADLINE_SLACK_MS + (e2e ? E2E_WAIT_MS : 0);
 
 export interface RunHooks {
   progress(message: string): void;
@@ -78,7 +83,7 @@ export async function runCollectors(
   options: CollectOptions,
   hooks: RunHooks,
 ): Promise<StagedArtifact[]> {
-  const deadlineMs = hooks.deadlineMs ?? globalDeadlineMs(options.timeoutMs);
+  const deadlineMs = hooks.deadlineMs ?? globalDeadlineMs(options.timeoutMs, options.e2e);
   const controller = new AbortController();
   // why: every command, Redis call and k8s call listens on this one signal; dozens is normal, not a leak
   setMaxListeners(0, controller.signal);

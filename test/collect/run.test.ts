@@ -1,5 +1,6 @@
+import { E2E_WAIT_MS } from '../../src/collect/commands.js';
 import { describe, expect, it } from 'vitest';
-import { resolveUnderRoot, runCollectors } from '../../src/collect/run.js';
+import { globalDeadlineMs, resolveUnderRoot, runCollectors } from '../../src/collect/run.js';
 import type { CollectContext, Collector } from '../../src/collect/types.js';
 import { testOptions } from './helpers/options.js';
 
@@ -110,5 +111,14 @@ describe('runCollectors', () => {
     expect(seen).toBe('/tmp/x/tmp/joelclaw/gateway.log');
     expect(resolveUnderRoot('/', '/Library/LaunchDaemons/a.plist')).toBe('/Library/LaunchDaemons/a.plist');
     expect(resolveUnderRoot('/r', '/tmp/../../etc/passwd')).toBe('/r/etc/passwd');
+  });
+});
+
+describe('globalDeadlineMs', () => {
+  it('is two per-source timeouts plus slack, and leaves room for the e2e wait when --e2e runs', () => {
+    expect(globalDeadlineMs(10_000)).toBe(25_000);
+    expect(globalDeadlineMs(1_000, true) - globalDeadlineMs(1_000)).toBe(E2E_WAIT_MS);
+    // `gateway test` (one timeout), the wait, then `gateway events` (one timeout) fit in the deadline
+    expect(globalDeadlineMs(2_000, true)).toBeGreaterThan(2 * 2_000 + E2E_WAIT_MS);
   });
 });
