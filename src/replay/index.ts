@@ -1,7 +1,7 @@
 import type { BundleView } from '../bundle/view.js';
 import { collectionNotes } from './collection-notes.js';
 import { type ReplayContext, createContext } from './context.js';
-import { diagnoseSubLayers } from './layers/cli-status.js';
+import { diagnoseSubLayers, gatewayStatus } from './layers/cli-status.js';
 import { LAYERS } from './layers/index.js';
 import { reconcileErrorLog } from './layers/error-log.js';
 import { scanPatterns } from './patterns/scan.js';
@@ -33,6 +33,12 @@ function runLayer(layer: Layer, ctx: ReplayContext): LayerResult {
   }
 }
 
+/** The daemon's own word that it runs without Redis but is still available (facts §8.2). */
+function redisDegradedMode(ctx: ReplayContext): boolean {
+  const s = gatewayStatus(ctx);
+  return s?.sources.health === 'ok' && s.mode === 'redis_degraded' && s.available !== false;
+}
+
 export function replay(view: BundleView): Diagnosis {
   const ctx = createContext(view);
   const patterns = scanPatterns(ctx);
@@ -48,6 +54,7 @@ export function replay(view: BundleView): Diagnosis {
             redis: byId('redis'),
             stdoutLog: byId('stdout-log'),
             session: byId('session'),
+            redisDegradedMode: redisDegradedMode(ctx),
           },
           patterns,
         )

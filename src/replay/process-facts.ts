@@ -34,6 +34,8 @@ export interface ProcessFacts {
   daemonPid: string | null;
   daemonPids: number[];
   transportPids: number[];
+  /** Gateway processes that are neither the daemon pid nor its children: a manual run or launchd drift. */
+  strayPids: number[];
   /** daemonPid is in the ps table; null when neither ps nor launchctl can tell. */
   alive: boolean | null;
   /** The live runtime (Diagnosis.runtime): with both running, the one launchd / the daemon pid is. */
@@ -129,6 +131,7 @@ export function processFacts(ctx: ReplayContext): ProcessFacts {
       daemonPid,
       daemonPids: daemonRows.map((r) => r.pid),
       transportPids: transportRows.map((r) => r.pid),
+      strayPids: strayGatewayPids([...daemonRows, ...transportRows], daemonPid),
       alive,
       runtime,
       runtimesSeen,
@@ -139,4 +142,12 @@ export function processFacts(ctx: ReplayContext): ProcessFacts {
       heartbeat: heartbeatFacts(ctx, elapsedSec),
     };
   });
+}
+
+// Why: a start script that does not `exec` leaves launchd's pid on the shell and bun as its child, which is
+// one gateway, not two; only a gateway process outside that tree is a second poller.
+function strayGatewayPids(rows: readonly PsRow[], daemonPid: string | null): number[] {
+  if (daemonPid === null) return [];
+  const pids = rows.filter((r) => String(r.pid) !== daemonPid && String(r.ppid) !== daemonPid).map((r) => r.pid);
+  return [...new Set(pids)];
 }

@@ -22,8 +22,8 @@ export const FIXTURE_EXPECTATIONS: Record<string, FixtureExpectation> = {
     why: 'layer -1: colima is not running / kubectl refused, so gateway and Redis symptoms are secondary',
   },
   's1-streaming-race': {
-    status: 'failed', layer: 'error-log', scenarios: ['1'],
-    why: 'layer 2: "Agent is already processing" and "session appears dead" are error-severity patterns',
+    status: 'degraded', layer: 'error-log', scenarios: ['1'],
+    why: 'layer 2: "Agent is already processing" and "session appears dead" are in gateway.err, but the watchdog restarted the daemon and gateway.log shows responses delivered after it; the procedure\'s "confirm failures stop" and the replay issue\'s near-miss (a stale watchdog line followed by healthy delivery is degraded, not failed)',
   },
   's2-model-timeout': {
     status: 'failed', layer: 'error-log', scenarios: ['2'],

@@ -121,6 +121,12 @@ const layer: Layer = {
       status = 'degraded';
       detail = `${detail}; heartbeat stale (${f.heartbeat.ageSec}s)`;
     }
+    // The hand procedure's "daemon process alive but launchd service missing/disabled -> manual run or launchd
+    // drift": a second gateway process beside the one launchd runs (two pollers of one bot token).
+    if (f.strayPids.length > 0 && status !== 'failed') {
+      status = 'degraded';
+      detail = `${detail}; another gateway process runs beside it (pid ${f.strayPids.join(', ')}): manual run or launchd drift`;
+    }
     return { ...base, status, detail, findings: found };
   },
 };

@@ -104,6 +104,18 @@ describe('reconcileErrorLog', () => {
     expect(r.findings.some((f) => f.messageId === 'reconciledStaleWatchdog')).toBe(true);
   });
 
+  it('calls Redis transport errors degraded while the daemon reports redis_degraded and stays available', () => {
+    const refused = '[gateway:redis] command error {\n  error: "connect ECONNREFUSED 127.0.0.1:6379",\n}';
+    const { err, hits } = replayOf({ [ERR]: log(refused) });
+    expect(err.status).toBe('failed');
+    const r = reconcileErrorLog(err, { redisDegradedMode: true }, hits);
+    expect(r.status).toBe('degraded');
+    expect(r.findings.some((f) => f.messageId === 'reconciledRedisDegraded')).toBe(true);
+    expect(reconcileErrorLog(err, { redisDegradedMode: false }, hits).status).toBe('failed');
+    const mixed = replayOf({ [ERR]: log(refused, AUTH_FAILURE) });
+    expect(reconcileErrorLog(mixed.err, { redisDegradedMode: true }, mixed.hits).status).toBe('failed');
+  });
+
   it('applies Rule B only when e2e, process and redis all pass', () => {
     const { err, hits } = replayOf({ [ERR]: log(AUTH_FAILURE) });
     const passing = { e2e: layer('e2e', 'ok'), process: layer('process', 'ok'), redis: layer('redis', 'ok') };

@@ -35,6 +35,19 @@ describe('process layer', () => {
     expect(r.findings.map((f) => f.messageId)).toEqual(expect.arrayContaining(['launchdState', 'runtime-legacy', 'uptime', 'heartbeat']));
   });
 
+  it('degrades when a second gateway process runs outside launchd (manual run or launchd drift)', () => {
+    const r = run({ ...healthy(), [A.ps.id]: psTable(daemonRow(4242), transportRow(5151)) });
+    expect(r.status).toBe('degraded');
+    expect(r.detail).toBe('PID 4242 alive, launchd state running, PID file matches; another gateway process runs beside it (pid 5151): manual run or launchd drift');
+  });
+
+  it('does not count bun as a second gateway when launchd runs it under a shell that did not exec', () => {
+    const shell = '  4242     1 Thu Nov 27 10:00:00 2026        02:00:00 /bin/bash /Users/joel/Code/joelhooks/joelclaw/infra/gateway-daemon.sh';
+    const child = ' 4243  4242 Thu Nov 27 10:00:01 2026        01:59:59 bun run /Users/joel/Code/joelhooks/joelclaw/packages/gateway/src/daemon.ts';
+    const f = facts({ ...healthy(), [A.ps.id]: psTable(shell, child) });
+    expect(f.strayPids).toEqual([]);
+  });
+
   it('says the pid file is missing without degrading', () => {
     const r = run({ ...healthy(), [A.pidFile.id]: { status: 'missing', reason: 'no such file' } });
     expect(r).toMatchObject({ status: 'ok', detail: 'PID 4242 alive, launchd state running, PID file missing' });
