@@ -10,7 +10,7 @@ import { bigHostCases, type BenchContext } from './bench/collect-cases.js';
 import { hostileCases } from './bench/hostile-cases.js';
 import { bundleCases } from './bench/reader-cases.js';
 import { slowSourceCases } from './bench/slow-cases.js';
-import { startRedis } from './bench/redis.js';
+import { startRedisServer } from '../test/helpers/redis-server.js';
 import { type Row, markdownTable, secs } from './bench/table.js';
 
 const started = performance.now();
@@ -26,7 +26,7 @@ const ctx: BenchContext = {
 };
 
 let failed = false;
-const redis = await startRedis().catch((e: unknown) => {
+const redis = await startRedisServer().catch((e: unknown) => {
   console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

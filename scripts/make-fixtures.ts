@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createConnection } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openBundle } from '../src/bundle/reader.js';
@@ -10,6 +7,7 @@ import { replay } from '../src/replay/index.js';
 import { renderReport } from '../src/report/index.js';
 import { type PinnedHost, createSimulatedHost } from '../test/helpers/simulated-host/index.js';
 import { PRESETS } from '../test/helpers/simulated-host/presets.js';
+import { startRedisServer } from '../test/helpers/redis-server.js';
 
 // `npm run fixtures [-- --reports-only] [preset...]`: the example bundles under fixtures/bundles (one per simulated-host preset) and their
 // golden reports under fixtures/reports. Everything that ends up inside a bundle is pinned (the machine's
@@ -31,49 +29,10 @@ export const FIXTURE_PINNED: PinnedHost = { baseDir: '/tmp/gwbundle-fixture-host
 /** Every preset name, in the order of PRESETS. */
 export const FIXTURE_PRESETS: readonly string[] = Object.keys(PRESETS);
 
-const canConnect = (port: number): Promise<boolean> =>
-  new Promise((done) => {
-    const s = createConnection({ port, host: '127.0.0.1' });
-    s.once('connect', () => {
-      s.destroy();
-      done(true);
-    });
-    s.once('error', () => done(false));
-  });
-
 /** A private redis-server on `port` in a temp dir; refuses (one line) when something already listens there. */
 export async function startFixtureRedis(port = FIXTURE_REDIS_PORT): Promise<{ stop(): Promise<void> }> {
-  if (await canConnect(port)) throw new Error(`port ${port} is taken: stop whatever listens on 127.0.0.1:${port} (the fixtures need it for a reproducible Redis URL)`);
-  const dir = await mkdtemp(join(tmpdir(), 'gwbundle-fixture-redis-'));
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-  const exited = new Promise<never>((_, reject) => {
-    child.once('error', (e) => reject(new Error(`redis-server could not start: ${e.message}`)));
-    child.once('exit', (code) => reject(new Error(`redis-server exited early with code ${code} (is port ${port} taken?)`)));
-  });
-  const stop = async () => {
-    child.removeAllListeners('exit');
-    if (child.exitCode === null) {
-      const gone = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await gone;
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
-  const ready = (async () => {
-    for (let i = 0; i < 200; i++) {
-      if (await canConnect(port)) return;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`redis-server did not listen on ${port} within 5 s`);
-  })();
-  try {
-    await Promise.race([ready, exited]);
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  exited.catch(() => {});
-  return { stop };
+  // why: the Redis URL is recorded in every bundle, so the port must be the same on every run
+  return startRedisServer({ port });
 }
 
 /** Collects one preset from its pinned simulated host into `outPath` (replacing any old file). */

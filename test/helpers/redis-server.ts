@@ -4,17 +4,18 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// The bench runs outside vitest, so it starts its own redis-server the way test/global-setup.ts does: a temp
-// unix socket to wait on, a kernel-picked TCP port for the simulated host, no persistence, stopped by pid.
+// One way to run a private redis-server, shared by the test suite's global setup, `npm run fixtures` and
+// `npm run bench` (dependency notes §8): a temp unix socket to wait on (no port race), a TCP port (picked by
+// the kernel, or fixed for reproducible fixtures), no persistence, stopped by its own pid.
 
-/** A running private redis-server. */
-export interface BenchRedis {
+export interface RedisServer {
   port: number;
   socket: string;
   stop(): Promise<void>;
 }
 
-const freePort = (): Promise<number> =>
+/** A TCP port the kernel says is free now. */
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -25,26 +26,33 @@ const freePort = (): Promise<number> =>
     });
   });
 
-const canConnect = (path: string): Promise<boolean> =>
+/** Whether something accepts connections on a unix socket path or a local TCP port. */
+export const canConnect = (target: string | number): Promise<boolean> =>
   new Promise((resolve) => {
-    const s = createConnection({ path });
-    s.once('connect', () => (s.destroy(), resolve(true)));
+    const s = typeof target === 'number' ? createConnection({ host: '127.0.0.1', port: target }) : createConnection({ path: target });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.once('error', () => resolve(false));
   });
 
-/** Stops the child by its own pid and waits for it to exit. */
 async function stopChild(child: ChildProcess): Promise<void> {
+  child.removeAllListeners('exit');
   if (child.exitCode !== null || child.signalCode !== null) return;
   const gone = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await gone;
 }
 
-/** Starts redis-server on a temp socket and a free port; fails with one line if it cannot. */
-export async function startRedis(): Promise<BenchRedis> {
-  const dir = await mkdtemp(join(tmpdir(), 'gwbundle-bench-redis-'));
+/** Starts redis-server; fails with one line if the binary is missing, the port is taken or it never listens. */
+export async function startRedisServer(opts: { port?: number } = {}): Promise<RedisServer> {
+  if (opts.port !== undefined && (await canConnect(opts.port))) {
+    throw new Error(`port ${opts.port} is taken: stop whatever listens on 127.0.0.1:${opts.port}`);
+  }
+  const port = opts.port ?? (await freePort());
+  const dir = await mkdtemp(join(tmpdir(), 'gwbundle-redis-'));
   const socket = join(dir, 'redis.sock');
-  const port = await freePort();
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--unixsocket', socket, '--unixsocketperm', '700',
@@ -56,9 +64,10 @@ export async function startRedis(): Promise<BenchRedis> {
     await rm(dir, { recursive: true, force: true });
   };
   const exited = new Promise<never>((_, reject) => {
-    child.once('error', (e) => reject(new Error(`redis-server could not start: ${e.message}`)));
-    child.once('exit', (code) => reject(new Error(`redis-server exited early with code ${code}`)));
+    child.once('error', (e) => reject(new Error(`redis-server could not start: ${e.message} (is it installed?)`)));
+    child.once('exit', (code) => reject(new Error(`redis-server exited early with code ${code} (is port ${port} taken?)`)));
   });
+  exited.catch(() => {});
   const ready = (async () => {
     for (let i = 0; i < 200; i++) {
       if (await canConnect(socket)) return;
