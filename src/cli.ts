@@ -51,6 +51,9 @@ program
     const { runCollect } = await import('./collect/index.js');
     const { createProgress } = await import('./collect/progress.js');
     const options = collectOptionsFrom(flags, process.env);
+    if (!options.redact) {
+      process.stderr.write('gwbundle: WARNING: --no-redact: tokens, keys and messages will be in the bundle unredacted. Do not attach it to a public issue.\n');
+    }
     const progress = createProgress(process.stderr, process.env);
     try {
       const { path } = await runCollect(options, { outPath: flags.out ?? null, progress: progress.update });

@@ -1,6 +1,6 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOOL_VERSION } from '../../src/version.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -61,4 +61,17 @@ describe('gwbundle usage', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/markdown, json, diagnose/);
   });
+
+  it('warns loudly before collecting when redaction is turned off, and records it in the manifest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gwb-cli-'));
+    const out = join(dir, 'b.tar.gz');
+    const r = await runCli(['collect', '--no-redact', '--root', dir, '--home', '/Users/nobody', '--redis-url', 'redis://127.0.0.1:1',
+      '--kubeconfig', join(dir, 'no-kubeconfig'), '--timeout', '1', '-o', out], { env: { PATH: dirname(process.execPath) } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${out}\n`);
+    expect(r.stderr.split('\n')[0]).toMatch(/^gwbundle: WARNING: --no-redact/);
+    const inspect = await runCli(['inspect', out]);
+    expect(inspect.stdout).toMatch(/^redaction: +OFF/m);
+  });
 });
+
