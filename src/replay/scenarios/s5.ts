@@ -1,6 +1,6 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
-import { stdoutFlow } from '../layers/stdout-log.js';
+import { stdoutFlow } from '../stdout-flow.js';
 import { parseSession } from '../parse/session.js';
 import type { Evidence, Scenario } from '../types.js';
 import { fired, hitEvidence, hitsOf, otelEvidence, otelOf } from './evidence.js';

@@ -1,5 +1,5 @@
 import { A } from '../../bundle/artifacts.js';
-import { stdoutFlow } from '../layers/stdout-log.js';
+import { stdoutFlow } from '../stdout-flow.js';
 import { processFacts } from '../process-facts.js';
 import type { Scenario } from '../types.js';
 import { fired } from './evidence.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { A } from '../../../src/bundle/artifacts.js';
 import { createContext } from '../../../src/replay/context.js';
-import stdoutLog, { stdoutFlow } from '../../../src/replay/layers/stdout-log.js';
+import stdoutLog from '../../../src/replay/layers/stdout-log.js';
+import { stdoutFlow } from '../../../src/replay/stdout-flow.js';
 import { type ArtifactInput, bundleFrom } from '../../helpers/bundle-from.js';
 
 // Seed layer 3 over real-shaped gateway.log tails (facts §1.1, §2.4 L9, §8.10). The fallback activation lives in
