@@ -69,10 +69,10 @@ function run(ctx: ReplayContext): LayerResult {
   if (records.length === 0) return { ...base, status: 'ok', detail: 'gateway.err is empty', findings: tail };
   const hits = scanPatterns(ctx).filter((h) => h.artifact === ERR);
   const e = ctx.entry(ERR);
-  const size = e ? ` (${formatBytes(e.bytes)} of ${formatBytes(e.bytesAtSource ?? e.bytes)} kept)` : '';
+  // Only a cut log says how much was kept: older records were not judged.
+  const size = e && cut ? ` (${formatBytes(e.bytes)} of ${formatBytes(e.bytesAtSource ?? e.bytes)} kept)` : '';
   if (hits.length === 0) {
-    const note = cut ? size : ''; // a clean tail of a cut log is worth saying: older records were not judged
-    return { ...base, status: 'ok', detail: `${records.length} records scanned, no known failure patterns${note}`, findings: tail };
+    return { ...base, status: 'ok', detail: `${records.length} records scanned, no known failure patterns${size}`, findings: tail };
   }
   let detail = `${hits.length} pattern(s) in ${records.length} records${size}`;
   const byLine = new Map(records.map((r) => [r.line, r]));
