@@ -17,7 +17,7 @@ const KINDS: ReadonlyArray<[Kind, readonly string[], RegExp | null]> = [
   ['degradedOff', ['redis connected', 'redis reconnected', 'normal', 'recovered from redis_degraded', 'left degraded'], /redis (re)?connected|mode[: =]+normal|recovered from redis_degraded|left degraded/i],
   ['degradedOn', ['redis_degraded', 'degraded mode'], null],
   ['stuck', ['appears stuck', 'stuck recovery', 'turn hanging', 'turn left hanging', 'hanging turn'], null],
-  ['restart', ['daemon started', 'shutting down', 'self-restart', 'restarting daemon', 'launchd started', 'launchd restarted'], null],
+  ['restart', ['restart requested', 'restart completed', 'daemon started', 'shutting down', 'self-restart', 'restarting daemon', 'launchd started', 'launchd restarted'], null],
 ];
 
 // Why: Mermaid treats `:` as the label/data separator, `;` as a statement end and `#` as an entity start.
@@ -29,6 +29,15 @@ export function mermaidLabel(s: string): string {
 /** Mermaid's `YYYY-MM-DD HH:mm:ss` in UTC. */
 function stamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+// Why: one restart is seen by several sources (lifecycle marker, log record, OTEL) at the same instant; one
+// milestone per instant keeps the picture readable.
+function milestones(events: ReadonlyArray<{ kind: Kind; at: number; text: string }>, kind: Kind, section: string): Bar[] {
+  const seen = new Set<number>();
+  return events
+    .filter((e) => e.kind === kind && !seen.has(e.at) && seen.add(e.at))
+    .map((e) => ({ section, label: e.text, from: e.at, to: null }));
 }
 
 /** Lower-casing once and `includes` keep this linear and cheap on a timeline of tens of thousands of entries. */
@@ -78,8 +87,8 @@ export function mermaidGantt(d: Diagnosis): string | null {
     ...spans(events, 'fallbackOn', 'fallbackOff', 'fallback model', end),
     ...spans(events, 'degradedOn', 'degradedOff', 'redis_degraded mode', end),
     // Labels are cleaned only for the bars kept: a log of 80,000 restarts must not clean 80,000 labels.
-    ...events.filter((e) => e.kind === 'restart').map((e) => ({ section: 'restarts', label: e.text, from: e.at, to: null })),
-    ...events.filter((e) => e.kind === 'stuck').map((e) => ({ section: 'stuck turns', label: e.text, from: e.at, to: null })),
+    ...milestones(events, 'restart', 'restarts'),
+    ...milestones(events, 'stuck', 'stuck turns'),
   ];
   const hanging = d.session?.hangingTurn;
   const since = hanging ? Date.parse(hanging.since) : Number.NaN;

@@ -27,6 +27,15 @@ describe('the Mermaid capture-window diagram', () => {
     expect(g).not.toContain('x y');
   });
 
+  it('draws one restart milestone per instant when the lifecycle marker, the log and OTEL all saw it', () => {
+    const d = baseDiagnosis({
+      timeline: [entry(5, 'restart requested (watchdog:dead-session), pid 3987'), entry(5, 'requestedAt in "[gateway] daemon started"'), entry(6, 'restart completed: pid 3987 → 4242')],
+    });
+    const restarts = (mermaidGantt(d) ?? '').split('\n').filter((l) => l.includes(':milestone, m'));
+    expect(restarts).toHaveLength(2);
+    expect(restarts[0]).toContain('restart requested (watchdog dead-session)');
+  });
+
   it('closes a fallback period at the recovery and a degraded-mode span at the reconnect', () => {
     const d = baseDiagnosis({
       timeline: [entry(10, '[gateway:fallback] activated'), entry(20, '[gateway:fallback] recovered to primary'), entry(25, 'entering redis_degraded mode'), entry(40, '[gateway:redis] redis reconnected')],
