@@ -13,28 +13,39 @@ export interface TimelineView {
   hiddenArtifacts: string[];
 }
 
-/** The index of the entry closest to (at or before) the first failing evidence line, or -1. */
+/** The index of the entry closest to (at or before) the first evidence line that lands on the timeline, or -1. */
 function anchorIndex(timeline: readonly TimelineEntry[], evidence: readonly Evidence[]): number {
-  const cited = new Set(timeline.map((t) => t.artifact));
-  const target = evidence.find((e) => e.line !== undefined && cited.has(e.artifact));
-  const line = target?.line;
-  if (!target || line === undefined) return -1;
-  let best = -1;
-  let bestLine = -1;
-  timeline.forEach((t, i) => {
-    if (t.artifact === target.artifact && t.line !== undefined && t.line <= line && t.line > bestLine) {
-      best = i;
-      bestLine = t.line;
-    }
+  // One pass: per artifact, its timeline entries with a line, in line order.
+  const byArtifact = new Map<string, Array<{ line: number; index: number }>>();
+  timeline.forEach((t, index) => {
+    if (t.artifact === undefined || t.line === undefined) return;
+    const list = byArtifact.get(t.artifact) ?? [];
+    list.push({ line: t.line, index });
+    byArtifact.set(t.artifact, list);
   });
-  return best;
+  for (const e of evidence) {
+    const line = e.line;
+    const entries = line === undefined ? undefined : byArtifact.get(e.artifact);
+    if (!entries || line === undefined) continue;
+    let best: { line: number; index: number } | undefined;
+    for (const c of entries) if (c.line <= line && (!best || c.line > best.line)) best = c;
+    if (best) return best.index;
+  }
+  return -1;
 }
 
 // Why: a reader wants the minutes around the failure first, without scrolling a thousand startup lines.
 export function timelineView(d: Diagnosis, around: number, restMax: number): TimelineView {
   const tl = d.timeline;
+  // Log lines carry no timestamps, so the failing layer's own evidence is often not on the timeline; its
+  // scenarios' evidence (a transcript line, an OTEL event) and the other sick layers' usually are.
   const failing = d.layers.find((l) => l.id === d.verdict.layer);
-  const evidence = (failing?.findings ?? []).flatMap((f) => f.evidence).slice(0, 50);
+  const sick = d.layers.filter((l) => l !== failing && (l.status === 'failed' || l.status === 'degraded'));
+  const evidence = [
+    ...(failing?.findings ?? []).flatMap((f) => f.evidence),
+    ...d.scenarios.filter((s) => s.layer === d.verdict.layer).flatMap((s) => s.evidence),
+    ...sick.flatMap((l) => l.findings.flatMap((f) => f.evidence)),
+  ].slice(0, 200);
   let i = anchorIndex(tl, evidence);
   let anchor = i >= 0 ? 'the failing evidence' : 'the capture time';
   if (i < 0) i = tl.findIndex((t) => t.capture === true);

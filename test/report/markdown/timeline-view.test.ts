@@ -16,6 +16,18 @@ describe('timelineView', () => {
     expect(v.hiddenArtifacts).toEqual(['files/gateway.err']);
   });
 
+  it('falls through to the scenario evidence when the failing log lines have no time of their own', () => {
+    const base = failedDiagnosis(); // its failing evidence is files/gateway.err:120
+    const timeline: TimelineEntry[] = [
+      { at: '2026-11-27T11:00:00.000Z', source: 'file', text: 'gateway.err last modified', artifact: 'files/gateway.err' },
+      ...entries(20, 'files/session.jsonl'),
+    ];
+    const scenario = { id: '2a', title: 't', cause: 'c', fix: [], layer: base.verdict.layer!, evidence: [{ artifact: 'files/session.jsonl', line: 55 }] };
+    const v = timelineView({ ...base, timeline, scenarios: [scenario] }, 1, 0);
+    expect(v.anchor).toBe('the failing evidence');
+    expect(v.around.map((t) => t.text)).toEqual(['e3', 'e4', 'e5']); // line 50 is e4, the last at or before 55
+  });
+
   it('centres on the capture entry when the failure cites nothing in the timeline', () => {
     const d = baseDiagnosis();
     expect(timelineView(d, 1, 0).around.map((t) => t.text)).toEqual(['turn completed', 'bundle captured']);
