@@ -11,6 +11,10 @@ import { logCutFinding } from './error-log.js';
 const LOG = A.gatewayLog.id;
 
 const at = (line: number): Evidence[] => [{ artifact: LOG, line }];
+
+// Why: the command queue runs one prompt at a time, so one dispatch without a response is just in flight at
+// capture; a second one behind it means a response never came.
+const stalled = (f: StdoutFlow): boolean => (f.unanswered?.count ?? 0) >= 2;
 type Severity = NonNullable<Finding['severity']>;
 
 function findings(ctx: ReplayContext, f: StdoutFlow): Finding[] {
@@ -33,8 +37,10 @@ function findings(ctx: ReplayContext, f: StdoutFlow): Finding[] {
   const lastFlow = f.events.filter((e) => e.kind !== 'startup' && e.kind !== 'shutdown').slice(-1);
   const flow = `flow: ${c.received} received, ${c.persisted} persisted, ${c.dispatched} prompt(s) dispatched, ${c.responses} response(s) ready`;
   add('eventFlow', flow, 'info', lastFlow.flatMap((e) => at(e.line)));
-  if (f.unanswered) {
+  if (f.unanswered && stalled(f)) {
     add('unansweredPrompt', `${f.unanswered.count} prompt(s) dispatched with no response ready after them`, 'warn', at(f.unanswered.firstLine));
+  } else if (f.unanswered) {
+    add('promptInFlight', 'the last prompt was dispatched and its response was not ready yet at capture (in flight)', 'info', at(f.unanswered.firstLine));
   }
   const fb = f.fallback;
   const fbEvidence = [...fb.activations, ...fb.recoveries].slice(-6);
@@ -64,7 +70,7 @@ function detailOf(f: StdoutFlow): string {
   if (f.restarts.length > 0) parts.push(`${f.restarts.length} shutdown(s), ${f.restarts.filter((r) => r.watchdog).length} by the watchdog`);
   parts.push(`${f.counts.dispatched} dispatched / ${f.counts.responses} responses ready`);
   if (f.fallback.current) parts.push('on fallback model');
-  if (f.unanswered) parts.push(`${f.unanswered.count} prompt(s) unanswered`);
+  if (f.unanswered && stalled(f)) parts.push(`${f.unanswered.count} prompt(s) unanswered`);
   return parts.join('; ');
 }
 
@@ -81,7 +87,7 @@ const layer: Layer = {
       const reason = 'gateway.log is empty: no startup or event flow to read';
       return { ...base, status: 'unknown', reason, detail: reason, findings: [] };
     }
-    const degraded = f.fallback.current || f.restarts.some((r) => r.watchdog) || f.unanswered !== null;
+    const degraded = f.fallback.current || f.restarts.some((r) => r.watchdog) || stalled(f);
     return { ...base, status: degraded ? 'degraded' : 'ok', detail: detailOf(f), findings: findings(ctx, f) };
   },
 };

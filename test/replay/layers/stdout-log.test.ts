@@ -102,6 +102,13 @@ describe('the stdout-log layer', () => {
     expect(unanswered?.evidence[0]?.line).toBe(firstLate);
   });
 
+  it('treats one dispatched prompt without a response as in flight at capture, not as a stall', () => {
+    const r = run({ [LOG]: log(STARTED, DISPATCHED, READY, RECEIVED, DISPATCHED) });
+    expect(r.status).toBe('ok');
+    expect(r.findings.find((f) => f.messageId === 'promptInFlight')?.severity).toBe('info');
+    expect(r.findings.some((f) => f.messageId === 'unansweredPrompt')).toBe(false);
+  });
+
   it('says when gateway.log was cut to a tail and lists gateway.log pattern hits', () => {
     const dedup = '[command-queue] dropped consecutive duplicate {\n  source: "telegram:123456",\n}';
     const content = log(dedup, DISPATCHED, READY);
