@@ -27,10 +27,11 @@ export function textPlan(rules: readonly RedactionRule[] = RULES, secretlint = t
   return { beforeSecretlint: first, afterSecretlint: [...detectors, ...byName], secretlint };
 }
 
-/** The shape-specific scope of an artifact, if any: a plist, the start script, JSON documents. */
+/** The shape-specific scope of an artifact, if any: a plist, the start script, `launchctl print`, JSON documents. */
 export function shapeScope(a: Pick<ArtifactText, 'id' | 'contentType'>): RuleScope | null {
   if (a.id === A.startScript.id) return 'start-script';
   if (a.id.endsWith('.plist')) return 'plist';
+  if (a.id === A.launchctlPrintGui.id || a.id === A.launchctlPrintSystem.id) return 'launchctl-print';
   if (a.contentType === 'json' || a.contentType === 'jsonl') return 'json';
   return null;
 }

@@ -10,7 +10,7 @@ export type RuleKind = 'structural' | 'detector';
  * Where a rule runs. `text` rules run on every text, decoded JSON strings included; the others only on the
  * artifacts of that shape (see src/redact/plan.ts).
  */
-export type RuleScope = 'plist' | 'start-script' | 'json' | 'text';
+export type RuleScope = 'plist' | 'start-script' | 'launchctl-print' | 'json' | 'text';
 
 /** A secret value's place in a text; `quote` wraps the marker in quotes (a bare JSON number under a secret key). */
 export interface SecretRange {

@@ -14,6 +14,8 @@ export function caseArtifact(rule: RedactionRule, text: string): ArtifactText {
       return { ...A.launchAgentPlist, text };
     case 'start-script':
       return { ...A.startScript, text };
+    case 'launchctl-print':
+      return { ...A.launchctlPrintGui, text };
     case 'json':
       return { ...A.health, text };
     default:

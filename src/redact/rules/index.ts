@@ -8,6 +8,7 @@ import githubToken from './github-token.js';
 import jsonSecretKey from './json-secret-key.js';
 import jwt from './jwt.js';
 import kubeconfigCredential from './kubeconfig-credential.js';
+import launchctlEnv from './launchctl-env.js';
 import openaiKey from './openai-key.js';
 import pemPrivateKey from './pem-private-key.js';
 import plistEnv from './plist-env.js';
@@ -32,6 +33,7 @@ export const RULES: readonly RedactionRule[] = [
   jsonSecretKey,
   jwt,
   kubeconfigCredential,
+  launchctlEnv,
   openaiKey,
   pemPrivateKey,
   plistEnv,
