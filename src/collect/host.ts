@@ -3,6 +3,7 @@ import { A } from '../bundle/artifacts.js';
 import type { Manifest } from '../bundle/manifest.js';
 import { TOOL_VERSION } from '../version.js';
 import { type CommandResult, runCommand } from './exec.js';
+import { toJson } from './format.js';
 import type { CollectOptions, Collector, StagedArtifact } from './types.js';
 
 // Facts about the collected machine for the manifest and the host/info artifact: enough to read the bundle
@@ -122,7 +123,7 @@ export function hostInfo(options: CollectOptions, machine: MachineFacts = probed
     toolVersion: TOOL_VERSION,
     env: allowedEnv(options.env),
   };
-  const content = `${JSON.stringify(doc, null, 2)}\n`;
+  const content = toJson(doc);
   return { id: A.hostInfo.id, status: 'ok', source: {}, content, bytesAtSource: Buffer.byteLength(content), truncations: [] };
 }
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as k8s from '@kubernetes/client-node';
+import { oneLine } from './format.js';
 import type { CollectContext } from './types.js';
 
 // The Kubernetes API client with what the generated client lacks: a per-request timeout (dependency notes
@@ -41,7 +42,7 @@ export function loadKubeConfig(options: CollectContext['options']): { kc: k8s.Ku
     else throw new NoKubeconfigError('no kubeconfig: none given (--kubeconfig), KUBECONFIG unset, no ~/.kube/config');
   } catch (e) {
     if (e instanceof NoKubeconfigError) throw e;
-    throw new Error(`cannot load kubeconfig ${file ?? '(in-cluster)'}: ${firstLine(e)}`, { cause: e });
+    throw new Error(`cannot load kubeconfig ${file ?? '(in-cluster)'}: ${oneLine(e)}`, { cause: e });
   }
   if (!kc.getCurrentCluster()) throw new Error(`kubeconfig ${file ?? '(in-cluster)'} has no current cluster`);
   return { kc, from: file ?? 'in-cluster' };
@@ -60,9 +61,6 @@ function defaultKubeconfig(env: NodeJS.ProcessEnv): string | null {
   const candidate = home ? join(home, '.kube', 'config') : null;
   return candidate && existsSync(candidate) ? candidate : null;
 }
-
-const firstLine = (e: unknown): string =>
-  (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim().slice(0, 300) || 'unknown error';
 
 /** The Status message of an API error body, when it is a Status object. */
 const statusMessage = (body: unknown): string | null => {
@@ -89,7 +87,7 @@ export async function k8sCall<T>(what: string, timeoutMs: number, deadline: Abor
       return { ok: false, status: 'timeout', reached: false, reason: `${what}: no answer within ${timeoutMs} ms` };
     }
     // node-fetch: "request to <url> failed, reason: connect ECONNREFUSED 127.0.0.1:6443"
-    const text = firstLine(e);
+    const text = oneLine(e);
     const reason = /reason: (.*)$/.exec(text)?.[1] ?? text;
     return { ok: false, status: 'error', reached: false, reason: `${what}: ${reason}` };
   }

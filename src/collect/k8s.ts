@@ -1,6 +1,7 @@
 import * as k8s from '@kubernetes/client-node';
 import { A } from '../bundle/artifacts.js';
 import { type K8sOutcome, NoKubeconfigError, k8sCall, loadKubeConfig, withTimeout } from './k8s-client.js';
+import { toJson } from './format.js';
 import { kubectlFallback, kubectlSkipped } from './k8s-fallback.js';
 import { eventsInWindow, wireList } from './k8s-lists.js';
 import { POD_LOG_IDS, podLogArtifacts } from './k8s-logs.js';
@@ -16,8 +17,6 @@ import type { Collector, CollectContext, StagedArtifact } from './types.js';
 
 const API_IDS = [A.k8sNodes.id, A.k8sPods.id, A.k8sEvents.id, ...POD_LOG_IDS];
 const LIST_LIMIT = 500;
-
-const toJson = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
 
 /** A list outcome as an artifact. */
 function listArtifact<T>(id: string, resource: string, r: K8sOutcome<T>, render: (v: T) => Omit<StagedArtifact, 'id' | 'source' | 'status'>): StagedArtifact {

@@ -1,5 +1,6 @@
 import { A } from '../bundle/artifacts.js';
-import { type RedisStep, parseMaybeJson, toJson } from './redis-step.js';
+import { toJson } from './format.js';
+import { type RedisStep, parseMaybeJson } from './redis-step.js';
 import { scanKeys } from './redis-scan.js';
 
 // Pending SystemEvents (facts §3): producers LPUSH `{id, type, source, payload, ts}` onto

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { A } from '../bundle/artifacts.js';
-import { type RedisStep, parseMaybeJson, toJson } from './redis-step.js';
+import { toJson } from './format.js';
+import { type RedisStep, parseMaybeJson } from './redis-step.js';
 import { scanKeys } from './redis-scan.js';
 
 // The health monitor's keys (muted channels, streaks, alert cooldowns; facts §3) and an inventory of every

@@ -1,5 +1,6 @@
 import { A } from '../bundle/artifacts.js';
-import { type RedisStep, toJson } from './redis-step.js';
+import { toJson } from './format.js';
+import type { RedisStep } from './redis-step.js';
 
 // Small gateway state keys (facts §3): who is registered, sleep/active mode, the model config, the priority
 // index of the durable stream, and the legacy key the real diagnose XLENs by mistake (facts §0.4).

@@ -18,9 +18,6 @@ export interface RedisStep {
   read(redis: Redis, env: RedisStepEnv): Promise<Omit<StagedArtifact, 'id' | 'source'>>;
 }
 
-/** Redis/k8s artifacts are JSON with 2-space indentation; key order is the order the step builds. */
-export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
-
 /** A flat RESP reply `[k1, v1, k2, v2]` as an object (XINFO, XPENDING rows), keys kept in reply order. */
 export function pairsToObject(flat: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -38,6 +35,3 @@ export function parseMaybeJson(raw: string): unknown {
   }
 }
 
-/** One line for a manifest reason, whatever was thrown. */
-export const oneLine = (e: unknown): string =>
-  (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim().slice(0, 300) || 'unknown error';

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { A } from '../bundle/artifacts.js';
-import { type RedisStep, pairsToObject, toJson } from './redis-step.js';
+import { toJson } from './format.js';
+import { type RedisStep, pairsToObject } from './redis-step.js';
 
 // The durable inbound store joelclaw:gateway:messages (facts §3). An ack is XACK + XDEL + ZREM, so every
 // entry still in the stream is unacked; entries older than 10 min are dropped on replay. The stream id is

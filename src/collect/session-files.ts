@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { A } from '../bundle/artifacts.js';
+import { toJson } from './format.js';
 import type { StagedArtifact } from './types.js';
 
 // The gateway's pi transcripts (facts §1.5): one `<ISO-ish start>_<uuid>.jsonl` per session. The listing
@@ -39,8 +40,8 @@ export function sessionListingArtifact(machineDir: string, listed: Awaited<Retur
   const source = { path: machineDir };
   if (!('files' in listed)) return { id, status: listed.status, reason: listed.reason, source };
   const kept = listed.files.slice(0, LISTING_CAP);
-  const content = `${JSON.stringify(kept, null, 2)}\n`;
-  const full = `${JSON.stringify(listed.files, null, 2)}\n`;
+  const content = toJson(kept);
+  const full = toJson(listed.files);
   const cut = listed.files.length > kept.length;
   return {
     id,

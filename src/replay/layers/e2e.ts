@@ -2,6 +2,7 @@ import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
 import { gatewayStatus } from '../gateway-status.js';
 import { asRecord } from '../parse/health.js';
+import { firstLine } from '../first-line.js';
 import type { Finding, Layer, LayerResult } from '../types.js';
 
 // Seed layer 4: did the `joelclaw gateway test` event drain within the 8 s wait (facts §2.4 L10)? Opt-in at
@@ -9,7 +10,6 @@ import type { Finding, Layer, LayerResult } from '../types.js';
 
 const E2E_TYPE = 'test.gateway-e2e';
 
-const firstLine = (s: string | undefined): string => (s ?? '').split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
 
 /** Where the pushed test event still sits, if anywhere. */
 function stuckIn(ctx: ReplayContext, pushedId: string | null): string[] {

@@ -1,5 +1,6 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
+import { firstLine } from '../first-line.js';
 import type { Layer, LayerResult } from '../types.js';
 
 // Seed layer 7: is the model API reachable? The probe posts with a fake key, so `authentication_error` is
@@ -15,7 +16,6 @@ const CURL_EXIT: Record<number, string> = {
   56: 'failure receiving network data',
 };
 
-const firstLine = (s: string | undefined): string => (s ?? '').split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
 
 function judge(ctx: ReplayContext): Omit<LayerResult, 'id' | 'seedLayer' | 'title'> {
   const e = ctx.entry(A.modelApiProbe.id);
