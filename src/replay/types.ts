@@ -200,9 +200,6 @@ export interface Diagnosis {
   collection: CollectionNotes;
   /** The runtime seen on the host: legacy daemon.ts, slim transport-daemon.ts, both at once, none running, or unknown. */
   runtime: 'legacy' | 'slim' | 'both' | 'none' | 'unknown';
-  /**
-   * The real diagnose's L1-L7 objects (`diagnoseSubLayers(ctx)`), for `--format diagnose`; when absent the
-   * report rebuilds them from the process and cli-status layers.
-   */
-  diagnoseLayers?: DiagnoseLayer[];
+  /** The real diagnose's L1-L7 objects (`diagnoseSubLayers(ctx)`), for `--format diagnose`. */
+  diagnoseLayers: DiagnoseLayer[];
 }

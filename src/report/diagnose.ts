@@ -2,7 +2,7 @@ import { A } from '../bundle/artifacts.js';
 import type { DiagnoseLayer } from '../replay/diagnose-sublayers.js';
 import { PATTERNS } from '../replay/patterns/index.js';
 import type { Diagnosis, LayerResult, PatternHit } from '../replay/types.js';
-import { diagnoseSubLayersOf, toRealStatus } from './diagnose-sublayers.js';
+import { toRealStatus } from './diagnose-sublayers.js';
 
 // `--format diagnose`: the `result` object `joelclaw gateway diagnose` prints (facts §2.4), computed from the
 // bundle, so scripts that read diagnose output (check/gateway-health) can read a bundle's. Without the real
@@ -66,7 +66,7 @@ export function toDiagnoseResult(d: Diagnosis): DiagnoseResult {
   const byId = (id: string) => d.layers.find((l) => l.id === id);
   const errorPatterns = diagnoseErrorPatterns(d.patterns);
   const texts = (l: LayerResult) => l.findings.map((f) => f.text);
-  const layers: DiagnoseResult['layers'] = diagnoseSubLayersOf(d).map(({ layer, status, detail, findings }) => ({
+  const layers: DiagnoseResult['layers'] = d.diagnoseLayers.map(({ layer, status, detail, findings }) => ({
     layer, status, detail, ...(findings.length > 0 ? { findings } : {}),
   }));
   layers.push(

@@ -18,6 +18,8 @@ export function baseDiagnosis(over: Partial<Diagnosis> = {}): Diagnosis {
     bundle: { sha256: 'a'.repeat(64), collectedAt: '2026-11-27T12:00:00.000Z', host: 'mac-mini', toolVersion: '0.1.0' },
     verdict: { status: 'ok', layer: null, summary: 'no layer failed or degraded' },
     layers: LAYER_IDS.map((id) => layer(id)),
+    // what replay hands over for a healthy /health: the real diagnose's always-present L1, L2, L4 and L7
+    diagnoseLayers: (['process', 'cli-status', 'interruptibility', 'operator-tracing'] as const).map((name) => ({ layer: name, status: 'ok' as const, detail: `${name} looks fine`, findings: [] })),
     scenarios: [],
     patterns: [],
     timeline: [

@@ -39,7 +39,9 @@ describe('the diagnose-compatible result', () => {
     const d: Diagnosis = { ...base, layers: base.layers.map((l) => (l.id === 'model-api' ? layer('model-api', { status: 'unknown', reason: 'curl not found', detail: 'probe could not run' }) : l)) };
     const modelApi = toDiagnoseResult(d).layers.find((l) => l.layer === 'model-api');
     expect(modelApi).toEqual({ layer: 'model-api', status: 'skipped', detail: 'unknown: curl not found' });
-    const statuses = new Set(toDiagnoseResult({ ...d, layers: d.layers.map((l) => ({ ...l, status: 'unknown' as const })) }).layers.map((l) => l.status));
+    // every layer unknown: replay's L1-L7 are then skipped too (diagnoseSubLayers), ours must become skipped
+    const allUnknown: Diagnosis = { ...d, layers: d.layers.map((l) => ({ ...l, status: 'unknown' as const })), diagnoseLayers: d.diagnoseLayers.map((l) => ({ ...l, status: 'skipped' as const })) };
+    const statuses = new Set(toDiagnoseResult(allUnknown).layers.map((l) => l.status));
     expect([...statuses]).toEqual(['skipped']);
   });
 
@@ -52,26 +54,6 @@ describe('the diagnose-compatible result', () => {
     const base = baseDiagnosis();
     const d = baseDiagnosis({ redis: { ...base.redis!, eventQueues: [{ key: 'joelclaw:events:main', length: 9 }, { key: 'joelclaw:events:gateway', length: 4 }], stream: { length: 7, unacked: 7, oldestAgeMinutes: 30, staleOnReplay: 0 } } });
     expect(toDiagnoseResult(d).layers.at(-1)).toMatchObject({ layer: 'redis-state', status: 'ok', detail: 'event queue: 4, message stream: 7' });
-  });
-
-  it('rebuilds the L3-L7 layers from the cli-status findings when replay did not hand them over', () => {
-    const base = baseDiagnosis();
-    const cli = layer('cli-status', {
-      status: 'degraded',
-      findings: [
-        { messageId: 'status', text: 'session pressure: elevated', evidence: [] },
-        { messageId: 'sublayer-session-pressure', text: 'session-pressure degraded: Session pressure elevated — gateway should compact', evidence: [] },
-        { messageId: 'sublayer-operator-tracing', text: 'operator-tracing ok: Operator actions acking and completing', evidence: [] },
-      ],
-    });
-    const r = toDiagnoseResult({ ...base, layers: base.layers.map((l) => (l.id === 'cli-status' ? cli : l)) });
-    expect(r.layers.slice(0, 4)).toEqual([
-      { layer: 'process', status: 'ok', detail: 'process looks fine' },
-      { layer: 'cli-status', status: 'degraded', detail: 'cli-status looks fine', findings: ['session pressure: elevated'] },
-      { layer: 'session-pressure', status: 'degraded', detail: 'Session pressure elevated — gateway should compact' },
-      { layer: 'interruptibility', status: 'skipped', detail: 'Skipped: no /health snapshot' },
-    ]);
-    expect(r.layers[4]).toMatchObject({ layer: 'operator-tracing', status: 'ok' });
   });
 
   it('maps error patterns through their real labels, from gateway.err only, merging rows of one label', () => {
