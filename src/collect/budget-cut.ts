@@ -1,4 +1,4 @@
-import { recordStart } from './file-tail.js';
+import { recordStart } from './files/tail.js';
 
 // How one artifact gives up bytes for --max-size, by content type: logs keep their tail on a record
 // boundary, a JSONL transcript keeps its header line plus its newest lines, and JSON drops whole items

@@ -10,18 +10,18 @@ import { writeBundle } from '../bundle/writer.js';
 import { BundleWriteError } from '../errors.js';
 import { createRedactor, reproducibleSalt } from '../redact/index.js';
 import { applyBudget } from './budget.js';
-import { commandsCollector } from './commands.js';
+import { commandsCollector } from './commands/index.js';
 import { byId, toEntry } from './entries.js';
-import { filesCollector } from './files.js';
-import { hostCollector } from './host.js';
-import { healthCollector } from './http.js';
-import { k8sCollector } from './k8s.js';
+import { filesCollector } from './files/index.js';
+import { hostCollector } from './host/index.js';
+import { healthCollector } from './http/index.js';
+import { k8sCollector } from './k8s/index.js';
 import { buildManifest } from './manifest-build.js';
 import { defaultOutPath } from './out-path.js';
 import { type Counts, addCounts, redactStaged, withoutPassword } from './redaction.js';
-import { redisCollector } from './redis.js';
+import { redisCollector } from './redis/index.js';
 import { runCollectors } from './run.js';
-import { transcriptCollector } from './transcript.js';
+import { transcriptCollector } from './transcript/index.js';
 import type { CollectOptions, Collector, StagedArtifact } from './types.js';
 
 // `gwbundle collect`: run every collector at once, redact, fit --max-size by priority, write the bundle

@@ -1,7 +1,7 @@
 import type { ArtifactEntry, Manifest } from '../bundle/manifest.js';
 import { MANIFEST_VERSION } from '../bundle/manifest.js';
 import { TOOL_VERSION } from '../version.js';
-import { captureTimeZone, hostFacts, hostUptimeSec } from './host.js';
+import { captureTimeZone, hostFacts, hostUptimeSec } from './host/index.js';
 import type { CollectOptions } from './types.js';
 
 // The manifest around the entries: the capture clock, the host, the options the run used (redisUrl already

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { join, posix } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { E2E_WAIT_MS } from './commands.js';
+import { E2E_WAIT_MS } from './commands/index.js';
 import type { CollectContext, CollectOptions, Collector, StagedArtifact } from './types.js';
 
 // The executor: every collector runs at once (wall time ~ the slowest source, not the sum), each under one

@@ -3,7 +3,7 @@ import type { ReplayContext } from './context.js';
 import { asRecord } from './parse/health.js';
 import type { RedisSummary } from './types.js';
 
-// Readers of the redis collector's JSON documents (src/collect/redis.ts header) and the report's Redis
+// Readers of the redis collector's JSON documents (src/collect/redis/ header comments) and the report's Redis
 // summary. Shared by the redis, cli-status, process and e2e layers so each key is interpreted once.
 
 /** A SystemEvent as LPUSHed to `joelclaw:events:<session>` (facts §3). */

@@ -1,4 +1,4 @@
-import { E2E_WAIT_MS } from '../../src/collect/commands.js';
+import { E2E_WAIT_MS } from '../../src/collect/commands/index.js';
 import { describe, expect, it } from 'vitest';
 import { globalDeadlineMs, resolveUnderRoot, runCollectors } from '../../src/collect/run.js';
 import type { CollectContext, Collector } from '../../src/collect/types.js';

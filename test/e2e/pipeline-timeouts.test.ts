@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { A } from '../../src/bundle/artifacts.js';
 import { openBundle } from '../../src/bundle/reader.js';
-import { REDIS_ARTIFACT_IDS } from '../../src/collect/redis.js';
+import { REDIS_ARTIFACT_IDS } from '../../src/collect/redis/index.js';
 import { pidAlive } from '../helpers/simulated-host/fake-bin.js';
 import { type SimulatedHost, createSimulatedHost } from '../helpers/simulated-host/index.js';
 import { PRESETS } from '../helpers/simulated-host/presets.js';

@@ -6,7 +6,7 @@ import type { HostDraft } from '../../helpers/simulated-host/presets/draft.js';
 import { type CommandAnswer, PATHS, type SimulatedHostSpec, WS_PORT_PLACEHOLDER } from '../../helpers/simulated-host/spec.js';
 
 // Replay-only stand-in for collect: the artifacts a simulated host's spec would give, in the collector's
-// documented shapes (src/collect/redis.ts and k8s.ts headers), as an in-memory bundle. Scenario tests use it to
+// documented shapes (src/collect/redis/ and k8s/ header comments), as an in-memory bundle. Scenario tests use it to
 // start from a whole, consistent machine (a preset) and change one part; the real pipeline is tested elsewhere.
 
 const WS_PORT = '3018';

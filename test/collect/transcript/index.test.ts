@@ -1,0 +1,120 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { A } from '../../../src/bundle/artifacts.js';
+import { runCollectors } from '../../../src/collect/run.js';
+import { transcriptCollector } from '../../../src/collect/transcript/index.js';
+import { readTranscriptWindow } from '../../../src/collect/transcript/window.js';
+import type { StagedArtifact } from '../../../src/collect/types.js';
+import { testOptions } from '../helpers/options.js';
+import { plantFiles } from '../helpers/tree.js';
+
+const DIR = '/Users/joel/.joelclaw/sessions/gateway';
+const LIVE = '0c9e1f2a-1111-2222-3333-444455556666';
+const OLD = '9f9f9f9f-aaaa-bbbb-cccc-ddddeeeeffff';
+const NOW = Date.parse('2026-11-27T12:00:00.000Z');
+
+const header = (id: string, at: string) => JSON.stringify({ type: 'session', version: 3, id, timestamp: at, cwd: '/Users/joel' });
+const entry = (n: number, minutesAgo: number) =>
+  JSON.stringify({
+    type: 'message',
+    id: `e${String(n).padStart(7, '0')}`,
+    parentId: null,
+    timestamp: new Date(NOW - minutesAgo * 60_000).toISOString(),
+    message: { role: 'user', content: `prompt ${n}`, timestamp: NOW - minutesAgo * 60_000 },
+  });
+
+/** A transcript that started `hours` ago with one entry every 10 minutes. */
+const transcript = (id: string, hours: number) => {
+  const lines = [header(id, new Date(NOW - hours * 3_600_000).toISOString())];
+  for (let m = hours * 60, n = 0; m >= 0; m -= 10, n++) lines.push(entry(n, m));
+  return `${lines.join('\n')}\n`;
+};
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'gwb-transcript-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const collect = async (): Promise<Map<string, StagedArtifact>> => {
+  const out = await runCollectors([transcriptCollector], testOptions({ root }), { progress() {} });
+  return new Map(out.map((a) => [a.id, a]));
+};
+
+describe('transcriptCollector', () => {
+  it('picks the live session by the id in gateway.session even when another file is newer', async () => {
+    await plantFiles(root, {
+      '/Users/joel/.joelclaw/gateway.session': `${LIVE}\n`,
+      [`${DIR}/2026-11-27T08-00-00-000Z_${LIVE}.jsonl`]: { content: transcript(LIVE, 4), mtime: '2026-11-27T11:00:00Z' },
+      [`${DIR}/2026-11-27T09-00-00-000Z_${OLD}.jsonl`]: { content: transcript(OLD, 2), mtime: '2026-11-27T11:59:00Z' },
+    });
+    const t = (await collect()).get(A.sessionTranscript.id);
+    expect(t?.facts).toMatchObject({ chosenBy: 'session-id', file: `2026-11-27T08-00-00-000Z_${LIVE}.jsonl` });
+    expect(t?.source.path).toBe(`${DIR}/2026-11-27T08-00-00-000Z_${LIVE}.jsonl`);
+  });
+
+  it('falls back to the newest file by mtime without a session id, and says so', async () => {
+    await plantFiles(root, {
+      [`${DIR}/a_${LIVE}.jsonl`]: { content: transcript(LIVE, 1), mtime: '2026-11-27T10:00:00Z' },
+      [`${DIR}/b_${OLD}.jsonl`]: { content: transcript(OLD, 1), mtime: '2026-11-27T11:30:00Z' },
+    });
+    expect((await collect()).get(A.sessionTranscript.id)?.facts).toMatchObject({ chosenBy: 'newest-mtime', file: `b_${OLD}.jsonl` });
+  });
+
+  it('keeps the header and only the entries inside the --hours window, recording the cut', async () => {
+    await plantFiles(root, { [`${DIR}/x_${LIVE}.jsonl`]: transcript(LIVE, 5) });
+    const t = (await collect()).get(A.sessionTranscript.id);
+    const lines = (t?.content ?? '').trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; timestamp: string });
+    expect(lines[0]?.type).toBe('session');
+    const entries = lines.slice(1);
+    expect(entries).toHaveLength(7); // 60, 50, ... 0 minutes ago
+    for (const e of entries) expect(Date.parse(e.timestamp)).toBeGreaterThanOrEqual(NOW - 3_600_000);
+    expect(t?.truncations?.[0]).toMatchObject({ reason: 'window', kept: 'window' });
+    expect(t?.facts).toMatchObject({ linesKept: 7 });
+  });
+
+  it('keeps unparseable lines inside the window so redaction still sees them', async () => {
+    const text = `${header(LIVE, '2026-11-27T11:00:00Z')}\n${entry(1, 30)}\n{"type":"message","broken\n${entry(2, 5)}\n`;
+    await plantFiles(root, { [`${DIR}/x_${LIVE}.jsonl`]: text });
+    const t = (await collect()).get(A.sessionTranscript.id);
+    expect(t?.content).toBe(text);
+    expect(t?.facts).toMatchObject({ linesKept: 3, linesAtSource: 4 });
+  });
+
+  it('lists every transcript with size and mtime, sorted by name', async () => {
+    await plantFiles(root, {
+      [`${DIR}/b.jsonl`]: { content: 'bb', mtime: '2026-11-01T00:00:00Z' },
+      [`${DIR}/a.jsonl`]: { content: 'a', mtime: '2026-11-02T00:00:00Z' },
+      [`${DIR}/notes.txt`]: 'ignored',
+    });
+    const listing = JSON.parse((await collect()).get(A.sessionListing.id)?.content ?? 'null');
+    expect(listing).toEqual([
+      { name: 'a.jsonl', size: 1, mtime: '2026-11-02T00:00:00.000Z' },
+      { name: 'b.jsonl', size: 2, mtime: '2026-11-01T00:00:00.000Z' },
+    ]);
+  });
+
+  it('reports a missing sessions directory for both artifacts', async () => {
+    const got = await collect();
+    expect(got.get(A.sessionListing.id)).toMatchObject({ status: 'missing', reason: 'no such directory' });
+    expect(got.get(A.sessionTranscript.id)?.status).toBe('missing');
+  });
+});
+
+describe('readTranscriptWindow', () => {
+  it('reads across chunk boundaries from the end and stops at the read cap', async () => {
+    const text = transcript(LIVE, 200); // ~1200 entries
+    await plantFiles(root, { '/t.jsonl': text });
+    const all = await readTranscriptWindow(join(root, 't.jsonl'), 0);
+    expect(all.lines.length).toBe(text.trimEnd().split('\n').length - 1);
+    expect(all.linesAtSource).toBe(all.lines.length + 1);
+    const capped = await readTranscriptWindow(join(root, 't.jsonl'), 0, 5000);
+    expect(capped.capped).toBe(true);
+    expect(capped.lines.length).toBeLessThan(40);
+    for (const l of capped.lines) expect(() => JSON.parse(l)).not.toThrow();
+  });
+});
