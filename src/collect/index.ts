@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { checkDestination, publish } from '../bundle/destination.js';
+import { basename, dirname, join } from 'node:path';
+import { publish } from '../bundle/destination.js';
 import { cleanupOnInterrupt } from '../bundle/interrupt-cleanup.js';
 import type { Manifest } from '../bundle/manifest.js';
 import { writeBundle } from '../bundle/writer.js';
@@ -17,7 +16,7 @@ import { hostCollector } from './host/index.js';
 import { healthCollector } from './http/index.js';
 import { k8sCollector } from './k8s/index.js';
 import { buildManifest } from './manifest-build.js';
-import { defaultOutPath } from './out-path.js';
+import { checkCollectDestination } from './out-path.js';
 import { type Counts, addCounts, redactStaged, withoutPassword } from './redaction.js';
 import { redisCollector } from './redis/index.js';
 import { runCollectors } from './run.js';
@@ -86,9 +85,8 @@ export async function runCollect(
 ): Promise<{ path: string; manifest: Manifest; size: number }> {
   const startedAtMs = Date.now();
   const progress = out.progress ?? (() => {});
-  const dest = resolve(out.outPath ?? defaultOutPath(hostname(), options.now));
   // Refuse a bad destination before spending the collection time.
-  await checkDestination(dest, dirname(dest));
+  const dest = await checkCollectDestination(out.outPath, options.now);
   const staged = await runCollectors([...(out.collectors ?? COLLECTORS)], options, { progress });
   const redactStarted = Date.now();
   const red = await redactAll(staged, options, progress);
