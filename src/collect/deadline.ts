@@ -1,0 +1,29 @@
+import { performance } from 'node:perf_hooks';
+
+// A source's --timeout is one budget for everything the source does (contract: "per-source limit"): the Redis
+// steps, the Kubernetes calls and the kubectl fallback all draw on it, so a server that accepts and never
+// answers costs one timeout, not one per step. It starts when the collector starts and also ends at the
+// global deadline of the run.
+
+/** One source's deadline. */
+export interface SourceDeadline {
+  /** Aborts at the source's deadline or the run's, whichever comes first. */
+  readonly signal: AbortSignal;
+  /** The source's budget, for reasons ("no answer within 3000 ms"). */
+  readonly timeoutMs: number;
+  /** Milliseconds left before the source's deadline (0 once passed). */
+  remainingMs(): number;
+  /** True when the run's global deadline, not the source's own, ended it. */
+  runEnded(): boolean;
+}
+
+/** The deadline of a source that starts now with `timeoutMs` to spend, inside the run's `runSignal`. */
+export function sourceDeadline(timeoutMs: number, runSignal: AbortSignal): SourceDeadline {
+  const endsAt = performance.now() + timeoutMs;
+  return {
+    signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), runSignal]),
+    timeoutMs,
+    remainingMs: () => Math.max(0, Math.round(endsAt - performance.now())),
+    runEnded: () => runSignal.aborted,
+  };
+}
