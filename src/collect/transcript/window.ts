@@ -1,8 +1,12 @@
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
+import { filePieces, lineEnd, readExactly } from '../pieces.js';
+import type { ContentStream } from '../types.js';
 
 // Reads a pi session JSONL from the end back to the start of the --hours window: entries are appended in
 // time order, so the scan stops at the first entry older than the cutoff and reading cost follows the
-// window. The header (line 1) is always kept; it names the session and its start.
+// window. The header (line 1) is always kept; it names the session and its start. The scan only measures the
+// window (where it starts, how many lines and bytes); the lines are read again, in pieces, when the
+// transcript is redacted and staged, so they are never all in memory.
 
 /** Backward read step. */
 const CHUNK = 1024 * 1024;
@@ -10,12 +14,17 @@ const CHUNK = 1024 * 1024;
 export const TRANSCRIPT_READ_CAP = 32 * 1024 * 1024;
 /** The header line is short (id, timestamp, cwd); past this it is not a pi header. */
 const HEADER_CAP = 64 * 1024;
+const NEWLINE = 0x0a;
 
 export interface TranscriptWindow {
   header: string | null;
-  /** Lines inside the window, oldest first (unparseable ones kept as-is, for redaction to see). */
-  lines: string[];
+  /** File offset of the first line of the window (lines from here to `size` are kept, blank ones dropped). */
+  start: number;
   size: number;
+  /** Lines inside the window (unparseable ones kept as-is, for redaction to see). */
+  linesKept: number;
+  /** Bytes of the kept content: the header line and the window's lines, each with its newline. */
+  bytes: number;
   /** All lines of the file, known only when the scan reached the header. */
   linesAtSource: number | null;
   /** The read cap stopped the scan before the window's start. */
@@ -32,54 +41,98 @@ function olderThan(line: string, cutoffMs: number): boolean {
   }
 }
 
-/** The header plus every entry at or after cutoffMs, within a frozen fstat size. */
+/** Measures the window of an open transcript: the header plus every entry at or after cutoffMs, within a frozen fstat size. */
+async function scanWindow(fh: FileHandle, cutoffMs: number, readCap: number): Promise<TranscriptWindow> {
+  const size = (await fh.stat()).size;
+  const head = await readExactly(fh, 0, Math.min(size, HEADER_CAP));
+  const nl = head.indexOf(NEWLINE);
+  const header = size === 0 ? null : head.subarray(0, nl < 0 ? head.length : nl).toString('utf8');
+  const bodyStart = nl < 0 ? size : nl + 1;
+  let start = size;
+  let pos = size;
+  let carry: Buffer = Buffer.alloc(0);
+  let read = 0;
+  let done = false;
+  let seen = 0;
+  let linesKept = 0;
+  let keptBytes = 0;
+  while (!done && pos > bodyStart && read < readCap) {
+    const len = Math.min(CHUNK, pos - bodyStart, readCap - read);
+    pos -= len;
+    read += len;
+    // buf covers [pos, pos + buf.length): this chunk plus the line the later chunk began in the middle of.
+    const buf = Buffer.concat([await readExactly(fh, pos, len), carry]);
+    // Until the body start, the first line in buf may be partial: carry it to the next (earlier) chunk.
+    const firstNl = buf.indexOf(NEWLINE);
+    const cut = pos <= bodyStart ? 0 : firstNl < 0 ? buf.length : firstNl + 1;
+    carry = Buffer.from(buf.subarray(0, cut));
+    // Whole lines of [cut, buf.length), newest first; `hi` is the end (newline included) of the next one.
+    let hi = buf.length;
+    while (hi > cut) {
+      const contentEnd = buf[hi - 1] === NEWLINE ? hi - 1 : hi;
+      const before = contentEnd > cut ? buf.lastIndexOf(NEWLINE, contentEnd - 1) : -1;
+      const lineStart = before >= cut ? before + 1 : cut;
+      if (contentEnd > lineStart) {
+        seen++;
+        if (olderThan(buf.toString('utf8', lineStart, contentEnd), cutoffMs)) {
+          done = true;
+          start = pos + hi;
+          break;
+        }
+        linesKept++;
+        keptBytes += contentEnd - lineStart + 1;
+      }
+      hi = lineStart;
+    }
+    if (!done) start = pos + cut;
+  }
+  const reachedHeader = !done && pos <= bodyStart;
+  return {
+    header,
+    start,
+    size,
+    linesKept,
+    bytes: (header === null ? 0 : Buffer.byteLength(header) + 1) + keptBytes,
+    linesAtSource: reachedHeader ? seen + (header === null ? 0 : 1) : null,
+    capped: !done && !reachedHeader,
+  };
+}
+
+/** The window of the transcript at `path` (the file is closed again). */
 export async function readTranscriptWindow(path: string, cutoffMs: number, readCap = TRANSCRIPT_READ_CAP): Promise<TranscriptWindow> {
   const fh = await open(path, 'r');
   try {
-    const size = (await fh.stat()).size;
-    const head = Buffer.alloc(Math.min(size, HEADER_CAP));
-    await fh.read(head, 0, head.length, 0);
-    const nl = head.indexOf(0x0a);
-    const header = size === 0 ? null : head.subarray(0, nl < 0 ? head.length : nl).toString('utf8');
-    const bodyStart = nl < 0 ? size : nl + 1;
-    const kept: string[] = [];
-    let pos = size;
-    let carry = Buffer.alloc(0);
-    let read = 0;
-    let done = false;
-    let seen = 0;
-    while (!done && pos > bodyStart && read < readCap) {
-      const len = Math.min(CHUNK, pos - bodyStart, readCap - read);
-      pos -= len;
-      read += len;
-      const chunk = Buffer.alloc(len);
-      await fh.read(chunk, 0, len, pos);
-      const buf = Buffer.concat([chunk, carry]);
-      // Until the body start, the first line in buf may be partial: carry it to the next (earlier) chunk.
-      const nlAt = buf.indexOf(0x0a);
-      const cut = pos <= bodyStart ? 0 : nlAt < 0 ? buf.length : nlAt + 1;
-      carry = buf.subarray(0, cut);
-      const lines = buf.subarray(cut).toString('utf8').split('\n');
-      for (let i = lines.length - 1; i >= 0; i--) {
-        const line = lines[i] ?? '';
-        if (line === '') continue;
-        seen++;
-        if (olderThan(line, cutoffMs)) {
-          done = true;
-          break;
-        }
-        kept.push(line);
-      }
-    }
-    const reachedHeader = !done && pos <= bodyStart;
-    return {
-      header,
-      lines: kept.reverse(),
-      size,
-      linesAtSource: reachedHeader ? seen + (header === null ? 0 : 1) : null,
-      capped: !done && !reachedHeader,
-    };
+    return await scanWindow(fh, cutoffMs, readCap);
   } finally {
     await fh.close();
   }
+}
+
+/** The window and a stream of its content (the header line, then the window's non-blank lines); the stream closes the file. */
+export async function openTranscriptWindow(path: string, cutoffMs: number, readCap = TRANSCRIPT_READ_CAP): Promise<{ window: TranscriptWindow; stream: ContentStream }> {
+  const fh = await open(path, 'r');
+  let win: TranscriptWindow;
+  try {
+    win = await scanWindow(fh, cutoffMs, readCap);
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+  let closed = false;
+  const stream: ContentStream = {
+    bytes: win.bytes,
+    async *pieces() {
+      if (win.header !== null) yield `${win.header}\n`;
+      for await (const piece of filePieces(fh, win.start, win.size, lineEnd)) {
+        const lines = piece.toString('utf8').split('\n').filter((l) => l !== '');
+        if (lines.length > 0) yield `${lines.join('\n')}\n`;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await fh.close().catch(() => {});
+    },
+  };
+  return { window: win, stream };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileArtifact, recordStart, snapshotFile } from '../../../src/collect/files/tail.js';
+import { stagedText } from '../helpers/staged.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -19,12 +20,10 @@ describe('snapshotFile', () => {
     await fh.truncate(2 * 1024 ** 3);
     await fh.write('older line\n[gateway] response ready {\n  length: 412,\n}\nlast line\n', 2 * 1024 ** 3);
     await fh.close();
-    const started = Date.now();
     const a = await fileArtifact('files/gateway.log', '/tmp/joelclaw/gateway.log', p, { capBytes: 40, keep: 'tail', bunRecords: true });
-    expect(Date.now() - started).toBeLessThan(500);
     expect(a.bytesAtSource).toBeGreaterThan(2 * 1024 ** 3);
     expect(a.status).toBe('truncated');
-    expect(a.content).toBe('last line\n');
+    expect(await stagedText(a)).toBe('last line\n');
     expect(a.truncations).toEqual([{ reason: 'artifact-cap', kept: 'tail', bytesCut: (a.bytesAtSource ?? 0) - 10 }]);
     expect(a.source).toEqual({ path: '/tmp/joelclaw/gateway.log' });
   });
