@@ -16,7 +16,7 @@ const restarts = (pod: k8s.V1Pod): number =>
 
 /** Every core pod's log tails, or why not (pod list failed, pod absent, no restart). */
 export async function podLogArtifacts(
-  ctx: CollectContext,
+  ctx: Pick<CollectContext, 'options' | 'progress'>,
   core: k8s.CoreV1Api,
   pods: K8sOutcome<k8s.V1PodList>,
   deadline: SourceDeadline,
