@@ -18,6 +18,9 @@ import { type StoredFacts, sealManifest } from './seal-manifest.js';
 // cuts staged files in place; packing writes a deterministic .tar.gz (fixed order, mtime, mode, owner and
 // gzip header) into a temp file beside the destination, which is then published whole or removed.
 
+/** Read size of every pass over a staged file: small buffers are reused instead of growing the malloc heap. */
+const IO_BYTES = 256 * 1024;
+
 /** Bytes as written: UTF-8 text or raw. */
 export type Piece = string | Buffer;
 
@@ -41,7 +44,7 @@ async function packDeterministic(file: string, stageDir: string, names: string[]
       noDirRecurse: true,
       strict: true,
       // why: node-tar reads each file with one buffer of up to this size; its 16 MiB default is a whole log
-      maxReadSize: 1024 * 1024,
+      maxReadSize: IO_BYTES,
       onWriteEntry: (entry) => {
         if (entry.stat) entry.stat.mode = (entry.stat.mode & ~0o7777) | 0o644;
       },
@@ -54,7 +57,7 @@ async function packDeterministic(file: string, stageDir: string, names: string[]
 async function hashFile(file: string): Promise<StoredFacts> {
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+  for await (const chunk of createReadStream(file, { highWaterMark: IO_BYTES })) {
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
   }
@@ -135,7 +138,7 @@ export class BundleStage {
     const tail = `${file}.tail`;
     await rename(file, tail);
     try {
-      const rest = createReadStream(tail, { start: from, highWaterMark: 1024 * 1024 });
+      const rest = createReadStream(tail, { start: from, highWaterMark: IO_BYTES });
       return await this.write(id, (async function* () {
         yield prefix;
         yield* rest as AsyncIterable<Buffer>;
@@ -160,7 +163,7 @@ export class BundleStage {
     const gzip = createGzip({ level: 6 });
     gzip.on('data', (chunk: Buffer) => (size += chunk.length));
     const done = finished(gzip);
-    for await (const chunk of createReadStream(this.path(id), { highWaterMark: 1024 * 1024 })) {
+    for await (const chunk of createReadStream(this.path(id), { highWaterMark: IO_BYTES })) {
       if (!gzip.write(chunk)) await once(gzip, 'drain');
     }
     gzip.end();

@@ -5,7 +5,7 @@ import type { FileHandle } from 'node:fs/promises';
 // bun record (logs), and never inside a PEM private-key block, the one secret that spans lines.
 
 /** Size of one piece before its boundary is found. */
-export const PIECE_BYTES = 512 * 1024;
+export const PIECE_BYTES = 256 * 1024;
 
 /** Where a piece of `buf` may end (exclusive offset), or null when it holds no boundary yet. */
 export type PieceEnd = (buf: Buffer) => number | null;

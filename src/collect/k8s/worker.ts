@@ -29,12 +29,14 @@ export function readApiInWorker(ctx: CollectContext, source: WorkerStart['source
   // why: the worker file has the extension of this one (.js when built, .ts when run through a TypeScript loader)
   const entry = new URL(`./api-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
   const workerData: WorkerStart = { options: ctx.options, source };
+  // why: the reader allocates little but V8 would still grow a young generation of tens of MB; keep it small
+  const resourceLimits = { maxYoungGenerationSizeMb: 4 };
   let worker: Worker;
   try {
     // why: from TypeScript sources (tests, scripts run through tsx) the thread needs tsx's loader as well
     worker = entry.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((t) => t.register()).then(() => import(${JSON.stringify(entry.href)}))`, { eval: true, workerData })
-      : new Worker(entry, { workerData });
+      ? new Worker(`import('tsx/esm/api').then((t) => t.register()).then(() => import(${JSON.stringify(entry.href)}))`, { eval: true, workerData, resourceLimits })
+      : new Worker(entry, { workerData, resourceLimits });
   } catch (e) {
     return Promise.resolve({ reached: false, status: 'error', reason: `Kubernetes reader could not start: ${oneLine(e)}` });
   }
