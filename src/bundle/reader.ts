@@ -4,7 +4,7 @@ import { scanBundle } from './scan.js';
 import { type BundleView, viewFromContents } from './view.js';
 
 // The safe way into a bundle for report/inspect/show: one streaming pass with every safety and integrity rule
-// enforced, then an in-memory view. A bundle that verify would flag is refused here, so replay never reasons
+// enforced, then an in-memory view over the bytes as read (one allocation per artifact, decoded on demand). A bundle that verify would flag is refused here, so replay never reasons
 // over damaged evidence.
 
 /** Reads, checks and decodes a .tar.gz bundle; any problem is a one-line BundleFormatError. */
@@ -15,7 +15,5 @@ export async function openBundle(file: string, limits: Partial<ReadLimits> = {})
     const more = scan.problems.length > 1 ? ` (+${scan.problems.length - 1} more: run gwbundle verify)` : '';
     throw new BundleFormatError(`${first}${more}`);
   }
-  const contents = new Map<string, string>();
-  for (const [id, body] of scan.bodies) contents.set(id, body.toString('utf8'));
-  return viewFromContents(scan.manifest, contents, scan.bundleSha256);
+  return viewFromContents(scan.manifest, scan.bodies, scan.bundleSha256);
 }
