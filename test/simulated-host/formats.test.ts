@@ -19,6 +19,9 @@ import {
   userMessage,
   assistantText,
   compaction,
+  entryId,
+  modelChange,
+  piSessionFile,
 } from '../helpers/simulated-host/formats.js';
 import { FAKE, PLANTED_SECRETS } from '../helpers/simulated-host/secrets.js';
 
@@ -132,6 +135,28 @@ describe('session transcript and config files', () => {
     expect(entries[0].id).toMatch(/^[0-9a-f]{8}$/);
     expect(entries[0].message.content[0].text).toMatch(/^---\nChannel: telegram\n[\s\S]*\n---\nhi$/);
     expect(entries[2].firstKeptEntryId).toBe(entries[0].id);
+    expect(entries[0].id).toBe(entryId('s-1', 0));
+  });
+
+  it('is written by pi, which writes nothing until the first assistant message and then the whole buffer', () => {
+    const start = '2026-11-27T10:00:00.000Z';
+    const prompt = userMessage('hi', '2026-11-27T10:01:00.000Z');
+    const unwritten = piSessionFile('0c9e1f2a-0000-4000-8000-00000000000a', start, [prompt, modelChange('openai-codex', 'gpt-5.4', '2026-11-27T10:01:01.000Z')]);
+    expect(unwritten).toEqual({ fileName: '2026-11-27T10-00-00-000Z_0c9e1f2a-0000-4000-8000-00000000000a.jsonl', content: null });
+    const written = piSessionFile('0c9e1f2a-0000-4000-8000-00000000000a', start, [prompt, assistantText('hello', '2026-11-27T10:01:05.000Z')]);
+    expect(written.content?.trimEnd().split('\n').map((l) => JSON.parse(l).type)).toEqual(['session', 'message', 'message']);
+  });
+
+  it('writes the same bytes for the same session on every run', () => {
+    const entries = [userMessage('hi', '2026-11-27T10:01:00.000Z'), assistantText('hello', '2026-11-27T10:01:05.000Z')];
+    expect(sessionJsonl('s-2', '2026-11-27T10:00:00.000Z', entries)).toBe(sessionJsonl('s-2', '2026-11-27T10:00:00.000Z', entries));
+  });
+
+  it('gives slack and internal prompts no channel preamble, as injectChannelContext has no case for them', () => {
+    const text = (source: string) => (userMessage('deploy?', '2026-11-27T10:01:00.000Z', { source }).message as { content: Array<{ text: string }> }).content[0]!.text;
+    expect(text('slack:C0123:1764237660.000100')).toBe('deploy?');
+    expect(text('inngest')).toBe('deploy?');
+    expect(text('discord:42')).toMatch(/^---\nChannel: discord\nDate: Friday, November 27, 2026 at 2:01\u202fAM PST\nPlatform capabilities: /);
   });
 
   it('writes a plist whose EnvironmentVariables hold the fake Telegram token', () => {

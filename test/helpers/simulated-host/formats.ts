@@ -2,6 +2,7 @@
 // presets and tests import one module.
 
 export { bunErrorValue, bunLog, bunRecord, BunErrorValue } from './formats/bun.js';
+export { channelPreamble } from './formats/channel-context.js';
 export { colimaStatus } from './formats/colima.js';
 export { gatewayPackageJson, heartbeatTs, piSettingsJson, plistXml, startScript, tripwirePlistXml } from './formats/config-files.js';
 export { healthBody, healthResponse, type HealthBodyInput } from './formats/health.js';
@@ -15,11 +16,14 @@ export {
   entryId,
   FALLBACK,
   modelChange,
+  piSessionFile,
   PRIMARY,
+  rotationSummary,
   sessionFileName,
   sessionJsonl,
   toolResult,
   usage,
   userMessage,
+  type PiSessionFile,
   type SessionEntryInput,
 } from './formats/session-jsonl.js';

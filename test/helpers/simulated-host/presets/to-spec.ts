@@ -4,7 +4,7 @@ import { colimaStatus } from '../formats/colima.js';
 import { gatewayPackageJson, heartbeatTs, piSettingsJson, plistXml, startScript, tripwirePlistXml } from '../formats/config-files.js';
 import { otelSearch } from '../formats/otel.js';
 import { psTable } from '../formats/ps.js';
-import { sessionFileName, sessionJsonl } from '../formats/session-jsonl.js';
+import { piSessionFile } from '../formats/session-jsonl.js';
 import { type CommandAnswer, type CommandAnswers, PATHS, type SimulatedFile, type SimulatedHostSpec } from '../spec.js';
 import type { HostDraft } from './draft.js';
 
@@ -62,11 +62,10 @@ function files(d: HostDraft): Record<string, SimulatedFile> {
   if (d.forceNewSession) f[PATHS.forceNewSession] = { content: json(d.forceNewSession) };
   if (d.sessionIdFile !== null) f[PATHS.sessionIdFile(d.home)] = { content: `${d.sessionIdFile}\n` };
   if (d.session) {
+    // pi writes nothing until the first assistant message: a brand-new session has no file yet.
+    const written = piSessionFile(d.session.id, d.session.startedAt, d.session.entries, d.home);
     const last = d.session.entries.at(-1)?.timestamp ?? d.session.startedAt;
-    f[`${PATHS.sessionDir(d.home)}/${sessionFileName(d.session.startedAt, d.session.id)}`] = {
-      content: sessionJsonl(d.session.id, d.session.startedAt, d.session.entries, d.home),
-      mtime: last,
-    };
+    if (written.content !== null) f[`${PATHS.sessionDir(d.home)}/${written.fileName}`] = { content: written.content, mtime: last };
   }
   return { ...f, ...d.extraFiles };
 }
