@@ -2,6 +2,7 @@ import { parse as parsePlist } from 'plist';
 import { describe, expect, it } from 'vitest';
 import { groupRecords } from '../../src/replay/records.js';
 import {
+  bunConsole,
   bunErrorValue,
   bunRecord,
   colimaStatus,
@@ -37,21 +38,30 @@ describe('bun records', () => {
     expect(records[0]!.endLine).toBe(3);
   });
 
-  it('prints an Error inside an object with code frame, caret, error line and a lone comma', () => {
-    const text = bunRecord('command-queue: prompt failed', { source: 'telegram:1', consecutiveFailures: 2, error: bunErrorValue('boom') });
+  it('prints an Error inside an object with a code frame, caret, error line, stack and a lone comma', () => {
+    const text = bunRecord('command-queue: prompt failed', { source: 'telegram:1', consecutiveFailures: 2, error: bunErrorValue('boom') }, 'error');
     const lines = text.split('\n');
-    expect(lines[3]).toMatch(/^  error: 12 \| /);
+    expect(lines[3]).toMatch(/^  error: 1 \| export default function prompt\(/);
     expect(lines).toContain('error: boom');
+    expect(lines.filter((l) => /^ {6}at /.test(l))).toHaveLength(2);
     expect(lines.at(-2)).toBe(',');
     expect(lines.at(-1)).toBe('}');
     expect(groupRecords('files/gateway.err', lines)).toHaveLength(1);
   });
 
-  it('prints arrays inline and nested objects indented, and an empty object on one line', () => {
+  it('prints arrays inline, nested objects indented, and an empty object on one line', () => {
     const text = bunRecord('x', { channels: ['a', 'b'], nested: { k: 1 }, none: {} });
     expect(text).toContain('  channels: [ "a", "b" ],');
     expect(text).toContain('  nested: {\n    k: 1,\n  },');
     expect(text).toContain('  none: {},');
+  });
+
+  it('prints a lone Error argument of console.warn as `warn: message`, its stack after a blank line', () => {
+    const text = bunConsole('warn', '[gateway:redis] initial connect failed — will retry', bunErrorValue('connect ECONNREFUSED 127.0.0.1:6379', { thrower: 'socket-connect', props: { code: 'ECONNREFUSED' } }));
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('[gateway:redis] initial connect failed — will retry warn: connect ECONNREFUSED 127.0.0.1:6379');
+    expect(lines.indexOf('')).toBeGreaterThan(0);
+    expect(lines[lines.indexOf('') + 1]).toMatch(/^ {6}at connect \(\/Users\/joel\/Code\/joelhooks\/joelclaw\/node_modules\/ioredis\//);
   });
 });
 

@@ -1,7 +1,7 @@
 // Builders of the real artifact formats (facts §1-§7), one concern per file under formats/, gathered here so
 // presets and tests import one module.
 
-export { bunErrorValue, bunLog, bunRecord, BunErrorValue } from './formats/bun.js';
+export { bunConsole, bunErrorValue, bunLog, bunRecord, BunErrorValue, type ConsoleMethod } from './formats/bun.js';
 export { channelPreamble } from './formats/channel-context.js';
 export { colimaStatus } from './formats/colima.js';
 export { gatewayPackageJson, heartbeatTs, piSettingsJson, plistXml, startScript, tripwirePlistXml } from './formats/config-files.js';

@@ -1,11 +1,10 @@
-import { bunRecord } from '../formats/bun.js';
 import { healthResponse } from '../formats/health.js';
 import { otelEvent } from '../formats/otel.js';
 import { assistantText, assistantToolCall, userMessage } from '../formats/session-jsonl.js';
 import { minutesBefore } from '../spec.js';
 import type { HostDraft } from './draft.js';
 import { DAEMON_PID, DAEMON_UPTIME_SEC, healthyDraft } from './healthy.js';
-import { USER_SOURCE } from './records.js';
+import { contextElevated, contextUsageModerate, sessionAppearsStuck, stuckRecoveryTimedOut, USER_SOURCE, watchdogHealthCheck } from './records.js';
 
 // SKILL scenario 3 (a tool call that never returns) and our own session-pressure-critical (the context
 // is at 79% of a 200k window, past the 75% rotation threshold).
@@ -19,9 +18,9 @@ export function s3StuckTool(): HostDraft {
     assistantToolCall('call_stuck', 'bash', { command: 'kubectl logs -f deploy/web -n joelclaw' }, minutesBefore(14), { totalTokens: 63_000 }),
   );
   d.gatewayErr = [
-    bunRecord('[gateway:watchdog] health check', { redis: 'ok', telegram: 'chat-sdk', ws: 'ok (1 clients)', queueDepth: 1, stuckForMs: 195_000, lastPromptAt }),
-    bunRecord('[gateway:watchdog] session appears stuck — attempting abort', { source: USER_SOURCE, stuckForMs: 195_000, lastPromptAt, thresholdMs: 180_000 }),
-    bunRecord('[gateway:watchdog] stuck recovery timed out — restarting daemon', { source: USER_SOURCE, graceMs: 90_000, stuckForMs: 840_000 }),
+    watchdogHealthCheck({ redisOk: true, queueDepth: 1, uptimeMs: (DAEMON_UPTIME_SEC - 11 * 60) * 1000, consecutiveFailures: 0, waitingForTurnEnd: true, stuck: { stuckForMs: 195_000, stuckThresholdMs: 180_000, lastPromptSource: USER_SOURCE, lastPromptAt } }),
+    sessionAppearsStuck(195_000, 180_000, USER_SOURCE),
+    stuckRecoveryTimedOut(15_000, 1, 300_000),
   ];
   d.health = healthResponse({ pid: DAEMON_PID, uptimeMs: DAEMON_UPTIME_SEC * 1000, available: false, sessionComponent: 'stuck (840s)', queueDepth: 1 });
   d.otelEvents.push(
@@ -38,8 +37,8 @@ export function sessionPressureCritical(): HostDraft {
     userMessage('summarize the whole week of deploys', minutesBefore(4)),
     assistantText('Here is the week in deploys: ...', minutesBefore(3.5), { totalTokens: 158_000 }),
   );
-  d.gatewayLog.push('[gateway:health] context usage moderate');
-  d.gatewayErr = ['[gateway:health] context elevated — proactive compaction'];
+  d.gatewayLog.push(contextUsageModerate(120_000, 60));
+  d.gatewayErr = [contextElevated(140_000, 70, 31)];
   d.health = healthResponse({ pid: DAEMON_PID, uptimeMs: DAEMON_UPTIME_SEC * 1000, usagePercent: 79 });
   return d;
 }

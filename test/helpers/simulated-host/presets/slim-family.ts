@@ -38,8 +38,8 @@ export function slimTransport(): HostDraft {
   });
   d.gatewayLog = [
     'gateway-start.sh invoked',
+    // transport-daemon.ts:474; runtime.configured lists the configured channels
     bunRecord('[gateway:transport] slim transport ready', { fallbackChannel: 'telegram', configured: ['telegram', 'slack'] }),
-    bunRecord('[gateway:transport] inbound forwarded', { source: 'telegram:8675309', length: 38 }),
   ];
   d.gatewayErr = [];
   d.redis = { ...(d.redis as object), extraKeys: { 'gateway:agent:heartbeat': String(msBefore(1)) } };

@@ -1,0 +1,18 @@
+import { writeFile } from 'node:fs/promises';
+import { bunVersion, CORPUS_PATH, type Corpus, renderWithBun } from '../test/helpers/simulated-host/formats/bun.js';
+import { presetConsoleCalls } from '../test/helpers/simulated-host/presets.js';
+
+// `npm run formats`: regenerates what the real tools print for the simulated hosts, so the suite reads
+// committed outputs instead of starting them on every run (tests re-run the tools and compare):
+//   test/helpers/simulated-host/bun/console-corpus.json  every console call the presets make, printed by the
+//                                                        pinned Bun (one process for all of them).
+
+async function writeBunCorpus(): Promise<void> {
+  const calls = presetConsoleCalls();
+  const texts = renderWithBun(calls);
+  const corpus: Corpus = { bun: bunVersion(), records: calls.map((call, i) => ({ call, text: texts[i]! })) };
+  await writeFile(CORPUS_PATH, `${JSON.stringify(corpus, null, 1)}\n`);
+  console.log(`${CORPUS_PATH}: ${calls.length} console calls printed by bun ${corpus.bun}`);
+}
+
+await writeBunCorpus();
