@@ -61,6 +61,7 @@ export const A = {
   launchDaemonPlist: spec('files/launchdaemon.plist', 'file', 'text', PRIORITY.state, '/Library/LaunchDaemons/com.joel.gateway.plist'),
   tripwirePlist: spec('files/tripwire.plist', 'file', 'text', PRIORITY.state, 'com.joel.gateway-tripwire plist'),
   gatewayPackageJson: spec('files/gateway-package.json', 'file', 'json', PRIORITY.state, 'packages/gateway/package.json'),
+  piModels: spec('files/pi-models.json', 'file', 'json', PRIORITY.state, '~/.pi/agent/models.json (custom models, context windows)'),
   // commands
   launchctlDisabledSystem: spec('cmd/launchctl-print-disabled-system', 'command', 'text', PRIORITY.command, 'launchctl print-disabled system'),
   launchctlDisabledGui: spec('cmd/launchctl-print-disabled-gui', 'command', 'text', PRIORITY.command, 'launchctl print-disabled gui/<uid>'),

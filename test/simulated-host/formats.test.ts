@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse as parsePlist } from 'plist';
 import { describe, expect, it } from 'vitest';
 import { groupRecords } from '../../src/replay/records.js';
@@ -12,6 +15,7 @@ import {
   launchctlPrintDisabled,
   otelEvent,
   otelSearch,
+  piModelsJson,
   plistXml,
   psEtime,
   psTable,
@@ -167,6 +171,22 @@ describe('session transcript and config files', () => {
     expect(text('slack:C0123:1764237660.000100')).toBe('deploy?');
     expect(text('inngest')).toBe('deploy?');
     expect(text('discord:42')).toMatch(/^---\nChannel: discord\nDate: Friday, November 27, 2026 at 2:01\u202fAM PST\nPlatform capabilities: /);
+  });
+
+  it("writes a models.json that pi's own ModelRegistry loads, with the gateway's primary at its window", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gwbundle-models-'));
+    try {
+      await writeFile(join(dir, 'models.json'), piModelsJson({ primaryContextWindow: 300_000 }));
+      const pi = new URL('../../node_modules/@mariozechner/pi-coding-agent/dist/core/', import.meta.url);
+      const { ModelRegistry } = (await import(new URL('model-registry.js', pi).href)) as typeof import('../../node_modules/@mariozechner/pi-coding-agent/dist/core/model-registry.js');
+      const { AuthStorage } = (await import(new URL('auth-storage.js', pi).href)) as typeof import('../../node_modules/@mariozechner/pi-coding-agent/dist/core/auth-storage.js');
+      const registry = ModelRegistry.create(AuthStorage.inMemory(), join(dir, 'models.json'));
+      expect(registry.getError()).toBeUndefined();
+      expect(registry.find('openai-codex', 'gpt-5.6-sol')).toMatchObject({ contextWindow: 300_000, api: 'openai-codex-responses' });
+      expect(registry.find('openai-codex', 'gpt-5.4')?.contextWindow).toBe(272_000);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes a plist whose EnvironmentVariables hold the fake Telegram token', () => {

@@ -104,7 +104,7 @@ function run(ctx: ReplayContext): LayerResult {
   const p = s.pressure;
   if (p.health === 'critical' || p.health === 'elevated') {
     if (p.health === 'critical') worsen('degraded');
-    const usage = p.usagePercent === null ? 'usage unknown' : `${p.usagePercent}% of ${p.contextWindow}`;
+    const usage = p.usagePercent === null ? 'usage unknown' : `${p.usagePercent}% of ${p.contextWindow}, window: ${p.windowWhy}`;
     const text = `session pressure ${p.health} (${p.reasons.join(', ')}; ${usage}): ${p.nextThresholdSummary}`;
     findings.push({ messageId: p.health === 'critical' ? 'sessionPressureCritical' : 'sessionPressureElevated', text, severity: p.health === 'critical' ? 'warn' : 'info', evidence: at(s.usage?.line ?? s.firstEntry?.line ?? 1) });
   }

@@ -1,5 +1,6 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
+import { contextWindow } from '../context-window.js';
 import { type SessionPressure, sessionPressure } from './session-pressure.js';
 import { type SessionHangingTurn, STUCK_MS, TERMINAL_STOPS as TERMINAL, hangingTurn } from './session-hanging.js';
 import { type SessionMessage, isHumanChannel, messageText } from './session-message.js';
@@ -176,7 +177,10 @@ function rebuild(ctx: ReplayContext): ParsedSession {
   const headerMs = s.header?.at ? Date.parse(s.header.at) : Number.NaN;
   // The window may cut the session's first entries; then the header's time is the closest we have.
   const sessionStartMs = s.firstEntry?.isSessionStart || Number.isNaN(headerMs) ? (s.firstEntry?.ms ?? null) : headerMs;
-  const pressure = sessionPressure({ contextTokens: s.usage?.tokens ?? null, model: s.usage?.model ?? s.currentModel, sessionStartMs, lastCompactionMs, nowMs });
+  // The window is the model in force at capture (the last model_change or assistant model), not the one
+  // that produced the last usage: a switch to gpt-5.4 after 150k tokens of a 1M model divides by 272k.
+  const window = contextWindow(ctx, s.currentModel);
+  const pressure = sessionPressure({ contextTokens: s.usage?.tokens ?? null, model: s.currentModel, window, sessionStartMs, lastCompactionMs, nowMs });
   if (s.firstEntry && !s.firstEntry.isSessionStart) {
     pressure.notes.push(Number.isNaN(headerMs) ? 'the session\'s first entries were cut: age counted from the first kept entry' : 'the session\'s first entries were cut: age counted from the session header');
   }

@@ -4,7 +4,7 @@
 export { bunConsole, bunErrorValue, bunLog, bunRecord, BunErrorValue, type ConsoleMethod } from './formats/bun.js';
 export { channelPreamble } from './formats/channel-context.js';
 export { colimaStatus } from './formats/colima.js';
-export { gatewayPackageJson, heartbeatTs, piSettingsJson, plistXml, startScript, tripwirePlistXml } from './formats/config-files.js';
+export { gatewayPackageJson, heartbeatTs, piModelsJson, piSettingsJson, plistXml, startScript, tripwirePlistXml } from './formats/config-files.js';
 export { healthBody, healthResponse, type HealthBodyInput } from './formats/health.js';
 export { GATEWAY_LABEL, launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from './formats/launchctl.js';
 export { otelEvent, otelMatches, otelSearch, otelSearchError, type OtelEvent } from './formats/otel.js';

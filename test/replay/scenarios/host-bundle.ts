@@ -33,6 +33,7 @@ function files(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
   put(A.forceNewSessionMarker.id, PATHS.forceNewSession);
   put(A.sessionIdFile.id, PATHS.sessionIdFile(spec.home));
   put(A.piSettings.id, PATHS.piSettings(spec.home));
+  put(A.piModels.id, PATHS.piModels(spec.home));
   put(A.startScript.id, PATHS.startScript(spec.home));
   put(A.launchAgentPlist.id, PATHS.launchAgentPlist(spec.home));
   put(A.launchDaemonPlist.id, PATHS.launchDaemonPlist);

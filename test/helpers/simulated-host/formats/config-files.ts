@@ -145,6 +145,30 @@ export function piSettingsJson(): string {
   return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
+/**
+ * ~/.pi/agent/models.json, pi's custom models (pi-coding-agent docs/models.md; the schema in
+ * dist/core/model-registry.js). pi-ai 0.70.2 has no gpt-5.6-sol, so the gateway's primary can only come from
+ * here: a custom openai-codex model (api and baseUrl inherited from the built-in provider). The owner's real
+ * file is private: its window is our guess (gpt-5.4's 272000); a local Ollama provider carries an apiKey for
+ * redaction to catch.
+ */
+export function piModelsJson(o: { primaryContextWindow?: number } = {}): string {
+  const models = {
+    providers: {
+      'openai-codex': {
+        models: [{ id: 'gpt-5.6-sol', name: 'GPT-5.6 Sol', reasoning: true, input: ['text', 'image'], contextWindow: o.primaryContextWindow ?? 272_000, maxTokens: 128_000 }],
+      },
+      ollama: {
+        baseUrl: 'http://localhost:11434/v1',
+        api: 'openai-completions',
+        apiKey: FAKE.openaiKey,
+        models: [{ id: 'qwen3:32b', contextWindow: 40_960 }],
+      },
+    },
+  };
+  return `${JSON.stringify(models, null, 2)}\n`;
+}
+
 /** The tripwire file: `export const lastHeartbeatTs = <ms>;` (daemon/slim) or a bare number (legacy extension). */
 export const heartbeatTs = (ms: number, shape: 'module' | 'bare' = 'module'): string =>
   shape === 'module' ? `export const lastHeartbeatTs = ${ms};\n` : `${ms}\n`;

@@ -133,7 +133,7 @@ export function healthyDraft(): HostDraft {
     colimaRunning: true,
     kubectl: null,
     otelEvents,
-    health: healthResponse({ pid: DAEMON_PID, uptimeMs: DAEMON_UPTIME_SEC * 1000, usagePercent: 31 }),
+    health: healthResponse({ pid: DAEMON_PID, uptimeMs: DAEMON_UPTIME_SEC * 1000, contextTokens: 62_000 }),
     redis: { sessions: ['gateway'], eventLists: {}, stream: [], config: GATEWAY_CONFIG },
     k8s: healthyK8s(),
     extraFiles: previousSessionFile(),

@@ -30,15 +30,16 @@ export function s3StuckTool(): HostDraft {
   return d;
 }
 
-/** Ours: the newest assistant usage is 158,000 tokens, 79% of 200k (critical: rotate). */
+/** Ours: the newest assistant usage is 215,000 tokens, 79% of gpt-5.6-sol's 272k window (critical: rotate). */
 export function sessionPressureCritical(): HostDraft {
   const d = healthyDraft();
   d.session!.entries.push(
     userMessage('summarize the whole week of deploys', minutesBefore(4)),
-    assistantText('Here is the week in deploys: ...', minutesBefore(3.5), { totalTokens: 158_000 }),
+    assistantText('Here is the week in deploys: ...', minutesBefore(3.5), { totalTokens: 215_000 }),
   );
-  d.gatewayLog.push(contextUsageModerate(120_000, 60));
-  d.gatewayErr = [contextElevated(140_000, 70, 31)];
-  d.health = healthResponse({ pid: DAEMON_PID, uptimeMs: DAEMON_UPTIME_SEC * 1000, usagePercent: 79 });
+  // the per-turn checks of the turns before it (daemon.ts:4460, 4499)
+  d.gatewayLog.push(contextUsageModerate(150_000, 55));
+  d.gatewayErr = [contextElevated(185_000, 68, 31)];
+  d.health = healthResponse({ pid: DAEMON_PID, uptimeMs: DAEMON_UPTIME_SEC * 1000, contextTokens: 215_000 });
   return d;
 }

@@ -1,7 +1,7 @@
 import { OTEL_QUERIES } from '../../../../src/bundle/artifacts.js';
 import { bunLog } from '../formats/bun.js';
 import { colimaStatus } from '../formats/colima.js';
-import { gatewayPackageJson, heartbeatTs, piSettingsJson, plistXml, startScript, tripwirePlistXml } from '../formats/config-files.js';
+import { gatewayPackageJson, heartbeatTs, piModelsJson, piSettingsJson, plistXml, startScript, tripwirePlistXml } from '../formats/config-files.js';
 import { otelSearch } from '../formats/otel.js';
 import { psTable } from '../formats/ps.js';
 import { piSessionFile } from '../formats/session-jsonl.js';
@@ -43,6 +43,7 @@ function files(d: HostDraft): Record<string, SimulatedFile> {
     [PATHS.gatewayLog]: { content: bunLog(d.gatewayLog), mtime: at },
     [PATHS.gatewayErr]: { content: bunLog(d.gatewayErr), mtime: at },
     [PATHS.piSettings(d.home)]: { content: piSettingsJson(), mtime: '2026-11-01T09:00:00.000Z' },
+    [PATHS.piModels(d.home)]: { content: piModelsJson(), mtime: '2026-11-01T09:00:00.000Z' },
     [PATHS.startScript(d.home)]: { content: startScript({ daemon: d.startScriptDaemon, slim: d.startScriptDaemon !== 'daemon.ts' }), mtime: '2026-11-20T08:00:00.000Z' },
     [PATHS.tripwirePlist(d.home)]: { content: tripwirePlistXml(), mtime: '2026-10-02T10:00:00.000Z' },
     [PATHS.gatewayPackageJson]: { content: gatewayPackageJson(d.pinnedPiVersion), mtime: '2026-11-18T16:30:00.000Z' },
