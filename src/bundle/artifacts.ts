@@ -67,6 +67,7 @@ export const A = {
   launchctlDisabledGui: spec('cmd/launchctl-print-disabled-gui', 'command', 'text', PRIORITY.command, 'launchctl print-disabled gui/<uid>'),
   launchctlPrintSystem: spec('cmd/launchctl-print-system', 'command', 'text', PRIORITY.command, 'launchctl print system/com.joel.gateway'),
   launchctlPrintGui: spec('cmd/launchctl-print-gui', 'command', 'text', PRIORITY.command, 'launchctl print gui/<uid>/com.joel.gateway'),
+  launchctlList: spec('cmd/launchctl-list', 'command', 'text', PRIORITY.command, 'launchctl list'),
   ps: spec('cmd/ps', 'command', 'text', PRIORITY.command, 'ps -axo pid,ppid,lstart,etime,command'),
   colimaStatus: spec('cmd/colima-status', 'command', 'json', PRIORITY.command, 'colima status --json'),
   piVersion: spec('cmd/pi-version', 'command', 'text', PRIORITY.command, 'pi --version'),

@@ -6,7 +6,7 @@ export { channelPreamble } from './formats/channel-context.js';
 export { colimaStatus } from './formats/colima.js';
 export { gatewayPackageJson, heartbeatTs, piModelsJson, piSettingsJson, plistXml, startScript, tripwirePlistXml } from './formats/config-files.js';
 export { healthBody, healthResponse, type HealthBodyInput } from './formats/health.js';
-export { GATEWAY_LABEL, launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from './formats/launchctl.js';
+export { GATEWAY_LABEL, launchctlList, launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from './formats/launchctl.js';
 export { otelEvent, otelMatches, otelSearch, otelSearchError, type OtelEvent } from './formats/otel.js';
 export { DAEMON_COMMAND, psEtime, psLstart, psTable, TRANSPORT_COMMAND, type PsRow } from './formats/ps.js';
 export {

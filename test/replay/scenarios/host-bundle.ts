@@ -55,6 +55,7 @@ function commands(spec: SimulatedHostSpec): Record<string, ArtifactInput | undef
     [A.launchctlDisabledGui.id]: command(c.launchctl?.[`print-disabled gui/${spec.uid}`]),
     [A.launchctlPrintSystem.id]: command(c.launchctl?.['print system/com.joel.gateway']),
     [A.launchctlPrintGui.id]: command(c.launchctl?.[`print gui/${spec.uid}/com.joel.gateway`]),
+    [A.launchctlList.id]: command(c.launchctl?.list),
     [A.ps.id]: command(c.ps?.['*']),
     [A.colimaStatus.id]: command(c.colima?.['*']),
     [A.piVersion.id]: command(c.pi?.['*']),

@@ -1,6 +1,6 @@
 import { nodeObject, podObject } from '../../fake-k8s.js';
 import { healthResponse } from '../formats/health.js';
-import { launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from '../formats/launchctl.js';
+import { launchctlList, launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from '../formats/launchctl.js';
 import { otelEvent } from '../formats/otel.js';
 import { DAEMON_COMMAND } from '../formats/ps.js';
 import { assistantText, assistantToolCall, compaction, piSessionFile, toolResult, userMessage } from '../formats/session-jsonl.js';
@@ -128,6 +128,7 @@ export function healthyDraft(): HostDraft {
       disabledGui: launchctlPrintDisabled('gui/501', { 'com.joel.gateway': 'enabled' }),
       printSystem: launchctlNotFound('system'),
       printGui: launchctlPrint({ domain: 'gui/501', state: 'running', pid: DAEMON_PID, path: '/Users/joel/Library/LaunchAgents/com.joel.gateway.plist', program: PROGRAM, runs: 2, lastExitCode: '(never exited)' }),
+      list: launchctlList({ 'com.joel.gateway': { pid: DAEMON_PID, status: 0 } }),
     },
     processes: [{ pid: DAEMON_PID, ppid: 1, elapsedSec: DAEMON_UPTIME_SEC, command: DAEMON_COMMAND }],
     colimaRunning: true,

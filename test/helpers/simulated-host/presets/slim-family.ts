@@ -1,5 +1,5 @@
 import { bunRecord } from '../formats/bun.js';
-import { launchctlPrint } from '../formats/launchctl.js';
+import { launchctlList, launchctlPrint } from '../formats/launchctl.js';
 import { otelEvent } from '../formats/otel.js';
 import { DAEMON_COMMAND, TRANSPORT_COMMAND } from '../formats/ps.js';
 import { minutesBefore, msBefore } from '../spec.js';
@@ -36,6 +36,7 @@ export function slimTransport(): HostDraft {
     runs: 3,
     lastExitCode: 0,
   });
+  d.launchd.list = launchctlList({ 'com.joel.gateway': { pid: TRANSPORT_PID, status: 0 } });
   d.gatewayLog = [
     'gateway-start.sh invoked',
     // transport-daemon.ts:474; runtime.configured lists the configured channels

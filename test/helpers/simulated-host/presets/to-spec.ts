@@ -80,6 +80,7 @@ export function toSpec(d: HostDraft): SimulatedHostSpec {
       [`print-disabled gui/${d.uid}`]: d.launchd.disabledGui,
       'print system/com.joel.gateway': d.launchd.printSystem,
       [`print gui/${d.uid}/com.joel.gateway`]: d.launchd.printGui,
+      list: d.launchd.list,
     },
     ps: { '*': psTable(d.processes, d.capturedAt) },
     colima: { '*': colimaStatus(d.colimaRunning, d.capturedAt) },
