@@ -195,6 +195,14 @@ export const otelEmitFailed = (component: string, action: string, error: string)
 export const contextElevated = (contextTokens: number, usagePercent: number, entries: number): string =>
   bunRecord('[gateway:health] context elevated — proactive compaction', { contextTokens, usagePercent, entries }, 'warn');
 
+/**
+ * E daemon.ts:157: `console.warn(msg, err)` with the Error as its own argument, which Bun prints as
+ * `msg warn: <message>`, the Error's fields, a blank line, the `at` lines and a blank line. The error is a
+ * stand-in for the failed agent-mail fetch.
+ */
+export const agentMailRegistrationFailed = (): string =>
+  bunConsole('warn', '[gateway] agent-mail registration failed (non-fatal):', bunErrorValue('Unable to connect. Is the computer able to access the url?', { thrower: 'daemon', props: { code: 'ConnectionRefused', path: 'http://127.0.0.1:8765/mcp/' } }));
+
 /** An ioredis connection refusal as its socket reports it (Node's ExceptionWithHostPort fields). */
 export const econnrefused = (port = 6379): BunErrorValue =>
   bunErrorValue(`connect ECONNREFUSED 127.0.0.1:${port}`, { thrower: 'socket-connect', props: { errno: -61, code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1', port } });
