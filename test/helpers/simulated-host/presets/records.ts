@@ -27,7 +27,7 @@ export function daemonStarted(o: { pid: number; model?: string; lifecycleRestart
     wsPort: WS_PORT_PLACEHOLDER,
     wsPortFile: '/tmp/joelclaw/gateway.ws.port',
     lifecycleRestart: o.lifecycleRestart ?? null,
-  });
+  }, 'log');
   return record.replace(`"${WS_PORT_PLACEHOLDER}"`, WS_PORT_PLACEHOLDER);
 }
 
@@ -39,33 +39,33 @@ export const sessionOpened = (o: { mode: 'new' | 'resumed' | 'rotated'; sessionI
     sessionId: o.sessionId,
     file: `${HOME}/.joelclaw/sessions/gateway/${sessionFileName(o.startedAt, o.sessionId)}`,
     entries: o.entries,
-  });
+  }, 'log');
 
 /** O daemon.ts:1309. */
 export const sessionLifecycleInit = (o: { sessionAge: string; lastCompactionAge: string; sessionEntries: number; resumed: boolean }): string =>
-  bunRecord('[gateway] session lifecycle init', o);
+  bunRecord('[gateway] session lifecycle init', o, 'log');
 
 /** O redis.ts:1297: SESSION_ID, [NOTIFY_CHANNEL, LEGACY_NOTIFY_CHANNEL], EVENT_LIST (redis.ts:50-54). */
 export const redisStarted = (): string =>
-  bunRecord('[gateway:redis] started', { sessionId: 'gateway', channels: ['joelclaw:notify:gateway', 'joelclaw:notify:main'], list: 'joelclaw:events:gateway' });
+  bunRecord('[gateway:redis] started', { sessionId: 'gateway', channels: ['joelclaw:notify:gateway', 'joelclaw:notify:main'], list: 'joelclaw:events:gateway' }, 'log');
 
 /** O telegram-runtime.ts:922. */
 export const telegramMessageReceived = (messageId: number, length: number): string =>
-  bunRecord('[gateway:telegram] message received', { chatId: CHAT_ID, messageId, flowId: `tg-${CHAT_ID}-${messageId}`, length });
+  bunRecord('[gateway:telegram] message received', { chatId: CHAT_ID, messageId, flowId: `tg-${CHAT_ID}-${messageId}`, length }, 'log');
 
 /** O message-store/store.ts:279. */
 export const persistedInbound = (streamId: string, source: string, priority: 'P0' | 'P1' | 'P2' | 'P3'): string =>
-  bunRecord('[gateway:store] persisted inbound message', { streamId, source, priority });
+  bunRecord('[gateway:store] persisted inbound message', { streamId, source, priority }, 'log');
 
 /** O model-fallback/controller.ts:209. */
 export const promptDispatched = (timeoutMs = 120_000): string =>
-  bunRecord('[gateway:fallback] prompt dispatched, starting timeout watch', { timeoutMs, fallback: FALLBACK_REF });
+  bunRecord('[gateway:fallback] prompt dispatched, starting timeout watch', { timeoutMs, fallback: FALLBACK_REF }, 'log');
 
 /** O daemon.ts:4131. */
-export const responseReady = (source: string, length: number): string => bunRecord('[gateway] response ready', { source, length });
+export const responseReady = (source: string, length: number): string => bunRecord('[gateway] response ready', { source, length }, 'log');
 
 /** O daemon.ts:5837. */
-export const shuttingDown = (signal: string): string => bunRecord('[gateway] shutting down', { signal });
+export const shuttingDown = (signal: string): string => bunRecord('[gateway] shutting down', { signal }, 'log');
 
 /** O daemon.ts:5043: the fallback controller's notice text, `console.log("[gateway:fallback]", text)`. */
 export const fallbackNotice = (text: string): string => bunConsole('log', '[gateway:fallback]', text);
@@ -74,22 +74,22 @@ export const fallbackNotice = (text: string): string => bunConsole('log', '[gate
 export const fallingBackText = (reason: string, to = FALLBACK_REF): string => `⚠️ Gateway falling back to ${to}\nReason: ${reason}\nWill probe primary every 10min`;
 
 /** O controller.ts:528. */
-export const recoveredToPrimary = (primary: string): string => bunRecord('[gateway:fallback] recovered to primary', { primary });
+export const recoveredToPrimary = (primary: string): string => bunRecord('[gateway:fallback] recovered to primary', { primary }, 'log');
 
 /** O command-queue.ts:935. */
 export const droppedConsecutiveDuplicate = (source: string, streamId: string, prompt: string): string =>
-  bunRecord('[command-queue] dropped consecutive duplicate', { source, streamId, promptPreview: prompt.slice(0, 60) });
+  bunRecord('[command-queue] dropped consecutive duplicate', { source, streamId, promptPreview: prompt.slice(0, 60) }, 'log');
 
 /** O message-store/store.ts:238. */
 export const droppedDuplicateInbound = (source: string, dedupHashPrefix: string, strippedInjectedContext: boolean): string =>
-  bunRecord('[gateway:store] dropped duplicate inbound message', { source, dedupWindowSeconds: 30, dedupHashPrefix, strippedInjectedContext });
+  bunRecord('[gateway:store] dropped duplicate inbound message', { source, dedupWindowSeconds: 30, dedupHashPrefix, strippedInjectedContext }, 'log');
 
 /** O redis.ts:1208 (a template string, one line). */
 export const redisReconnectScheduled = (delayMs: number, attempt: number): string => `[gateway:redis] scheduling reconnect in ${delayMs}ms (attempt ${attempt})`;
 
 /** O daemon.ts:4499 (over 50% of the window). */
 export const contextUsageModerate = (contextTokens: number, usagePercent: number): string =>
-  bunRecord('[gateway:health] context usage moderate', { contextTokens, usagePercent });
+  bunRecord('[gateway:health] context usage moderate', { contextTokens, usagePercent }, 'log');
 
 /** O: what the daemon prints from start to ready (store init, replay, redis channel, session). */
 export function startupRecords(o: { pid: number; model?: string; lifecycleRestart?: object | null; sessionId?: string; sessionStartedAt?: string }): string[] {

@@ -40,7 +40,7 @@ export function slimTransport(): HostDraft {
   d.gatewayLog = [
     'gateway-start.sh invoked',
     // transport-daemon.ts:474; runtime.configured lists the configured channels
-    bunRecord('[gateway:transport] slim transport ready', { fallbackChannel: 'telegram', configured: ['telegram', 'slack'] }),
+    bunRecord('[gateway:transport] slim transport ready', { fallbackChannel: 'telegram', configured: ['telegram', 'slack'] }, 'log'),
   ];
   d.gatewayErr = [];
   d.redis = { ...(d.redis as object), extraKeys: { 'gateway:agent:heartbeat': String(msBefore(1)) } };
