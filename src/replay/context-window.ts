@@ -58,7 +58,8 @@ function fromModelsJson(ctx: ReplayContext, model: string): ContextWindow | null
     const window = custom ? (positive(custom.contextWindow) ?? CUSTOM_MODEL_WINDOW) : positive(override?.contextWindow);
     if (window === null) continue;
     const kind = custom ? (positive(custom.contextWindow) === null ? "a custom model without contextWindow (pi's default)" : 'a custom model') : 'a modelOverrides entry';
-    const evidence = lineEvidence(ctx, A.piModels.id, custom ? new RegExp(`"id":\\s*"${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`) : new RegExp(`"${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`));
+    const quoted = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const evidence = lineEvidence(ctx, A.piModels.id, custom ? new RegExp(`"id":\\s*"${quoted}"`) : new RegExp(`"${quoted}"\\s*:`));
     return { window, source: 'models.json', why: `${name}/${id} is ${kind} in ~/.pi/agent/models.json`, evidence: evidence ?? { artifact: A.piModels.id } };
   }
   return null;
@@ -78,10 +79,9 @@ export function contextWindow(ctx: ReplayContext, model: string | null): Context
   return ctx.memo(`contextWindow:${model ?? ''}`, () => {
     const health = fromHealth(ctx);
     if (health) return health;
-    const named = model ?? null;
-    const known = named === null ? null : (fromModelsJson(ctx, named) ?? fromPiAi(named));
+    const known = model === null ? null : (fromModelsJson(ctx, model) ?? fromPiAi(model));
     if (known) return known;
-    const why = named === null ? 'no model in force is known' : `${named} is in neither ~/.pi/agent/models.json nor pi-ai ${PI_AI_VERSION}'s registry`;
+    const why = model === null ? 'no model in force is known' : `${model} is in neither ~/.pi/agent/models.json nor pi-ai ${PI_AI_VERSION}'s registry`;
     return { window: DEFAULT_CONTEXT_WINDOW, source: 'default', why: `the daemon's default of ${DEFAULT_CONTEXT_WINDOW}: ${why}`, evidence: null };
   });
 }
