@@ -38,6 +38,7 @@ export function sessionSummary(ctx: ReplayContext): SessionSummary | null {
     currentModel: s.currentModel,
     contextTokens: p.contextTokens,
     contextWindow: p.contextWindow,
+    contextWindowWhy: p.windowWhy,
     usagePercent: p.usagePercent,
     sessionAgeHours: round(p.sessionAgeHours, 2),
     lastCompactionAgeMinutes: round(p.lastCompactionAgeMinutes, 1),

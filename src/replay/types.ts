@@ -158,6 +158,8 @@ export interface SessionSummary {
   currentModel: string | null;
   contextTokens: number | null;
   contextWindow: number;
+  /** Which window was used and why: /health's figure, models.json, pi-ai's registry, or the daemon's default. */
+  contextWindowWhy: string;
   usagePercent: number | null;
   sessionAgeHours: number | null;
   lastCompactionAgeMinutes: number | null;

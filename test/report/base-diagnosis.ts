@@ -30,7 +30,7 @@ export function baseDiagnosis(over: Partial<Diagnosis> = {}): Diagnosis {
     session: {
       sessionId: 's-1', file: 'files/session.jsonl', entries: 80, turns: 12, userPrompts: 12, unanswered: 0, errors: 0, toolErrors: 0,
       modelChanges: [{ at: '2026-11-27T11:00:00.000Z', model: 'openai-codex/gpt-5.6-sol' }], compactions: 1,
-      currentModel: 'openai-codex/gpt-5.6-sol', contextTokens: 50_000, contextWindow: 200_000, usagePercent: 25, sessionAgeHours: 3.5,
+      currentModel: 'openai-codex/gpt-5.6-sol', contextTokens: 50_000, contextWindow: 200_000, contextWindowWhy: "the daemon's default of 200000: no model in force is known", usagePercent: 25, sessionAgeHours: 3.5,
       lastCompactionAgeMinutes: 40, pressure: 'ok',
       lastExchange: [{ at: '2026-11-27T11:50:00.000Z', role: 'user', preview: 'hi' }, { at: '2026-11-27T11:50:05.000Z', role: 'assistant', preview: 'hello' }],
       hangingTurn: null,

@@ -26,6 +26,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   cmd(A.launchctlDisabledGui.id, (o) => ['launchctl', 'print-disabled', `gui/${o.uid}`]),
   cmd(A.launchctlPrintSystem.id, () => ['launchctl', 'print', `system/${LABEL}`]),
   cmd(A.launchctlPrintGui.id, (o) => ['launchctl', 'print', `gui/${o.uid}/${LABEL}`]),
+  // the job table of the collecting user's domain: pid and last status, negative for the killing signal
+  cmd(A.launchctlList.id, () => ['launchctl', 'list']),
   cmd(A.ps.id, () => ['ps', '-axo', 'pid,ppid,lstart,etime,command']),
   cmd(A.colimaStatus.id, () => ['colima', 'status', '--json']),
   cmd(A.piVersion.id, () => ['pi', '--version']),

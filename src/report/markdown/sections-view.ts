@@ -20,7 +20,7 @@ const valueText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stri
 
 function sessionView(s: SessionSummary | null, lim: Limits) {
   if (!s) return null;
-  const context = s.contextTokens === null ? null : `${s.contextTokens} tokens of ${s.contextWindow}${s.usagePercent === null ? '' : ` (${s.usagePercent}%)`}`;
+  const context = s.contextTokens === null ? null : `${s.contextTokens} tokens of ${s.contextWindow}${s.usagePercent === null ? '' : ` (${s.usagePercent}%)`}; window: ${s.contextWindowWhy}`;
   const h = s.hangingTurn;
   return {
     id: s.sessionId, file: s.file, model: s.currentModel, entries: s.entries, turns: s.turns, userPrompts: s.userPrompts,
