@@ -1,15 +1,50 @@
-import { applyRanges, applyRule, type RedactionState } from './engine.js';
+import type { RuleRange } from './engine.js';
 import type { TextPlan } from './plan.js';
-import { secretlintRanges } from './secretlint.js';
 
-// The pass every text goes through (whole logs, decoded JSON strings, stderr, argv, URLs): the text rules of
-// the plan around one secretlint pass. Regexes run on the whole string; the rules avoid nested quantifiers.
+// The pass every text goes through (whole logs, decoded JSON strings, stderr, argv, URLs). One keyword scan
+// of the text (src/redact/keywords.ts) says where each keyed rule may match; a rule then runs only on the
+// windows around its keywords' occurrences: from the start of the keyword's line to the end of the line a few
+// hundred chars on (a value may sit on the line after its name, as in an XML element), at most a few KiB either
+// way on a very long line. Windows of one rule that touch are run as one.
 
-/** Redact `text` with the plan's text rules and secretlint. */
-export async function textPass(text: string, plan: TextPlan, state: RedactionState): Promise<string> {
-  let out = text;
-  for (const rule of plan.beforeSecretlint) out = applyRule(out, rule, state);
-  if (plan.secretlint && out.length > 0) out = applyRanges(out, await secretlintRanges(out), state);
-  for (const rule of plan.afterSecretlint) out = applyRule(out, rule, state);
-  return out;
+/** How far before / after a keyword a window reaches on one line, at most. */
+const MAX_BEFORE = 4096;
+const MAX_AFTER = 16384;
+/** A window ends at the end of the line this many chars past the keyword. */
+const AFTER = 256;
+
+/** The ranges every rule of the plan finds in `text`, with each rule's rank. */
+export function textRanges(text: string, plan: TextPlan): RuleRange[] {
+  const ranges: RuleRange[] = [];
+  const run = (ri: number, from: number, to: number): void => {
+    const rule = plan.rules[ri];
+    if (!rule) return;
+    const window = from === 0 && to === text.length ? text : text.slice(from, to);
+    for (const r of rule.find(window)) ranges.push({ ...r, start: r.start + from, end: r.end + from, ruleId: rule.id, rank: ri });
+  };
+  if (text.length === 0) return ranges;
+  for (const ri of plan.unkeyed) run(ri, 0, text.length);
+
+  const windows: Array<number[] | undefined> = [];
+  const n = text.length;
+  plan.scanner.scan(text, (at, ki) => {
+    for (const ri of plan.rulesOfKeyword[ki] ?? []) {
+      const list = (windows[ri] ??= []);
+      const lastEnd = list[list.length - 1] ?? -1;
+      const reach = plan.rules[ri]?.reach ?? AFTER;
+      if (at + reach <= lastEnd) continue; // inside the last window already
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      const start = Math.max(lineStart, at - MAX_BEFORE);
+      const far = Math.min(n, at + reach);
+      const lineEnd = text.indexOf('\n', far);
+      const end = Math.min(lineEnd < 0 ? n : lineEnd, far + MAX_AFTER);
+      if (start <= lastEnd) list[list.length - 1] = Math.max(lastEnd, end);
+      else list.push(start, end);
+    }
+  });
+  windows.forEach((list, ri) => {
+    if (!list) return;
+    for (let k = 0; k < list.length; k += 2) run(ri, list[k] as number, list[k + 1] as number);
+  });
+  return ranges;
 }

@@ -29,6 +29,7 @@ const authorizationHeader: RedactionRule = {
   description,
   kind: 'structural',
   scope: 'text',
+  keywords: ['authorization', 'api-key', 'x-auth-token', 'cookie'],
   cases: {
     caught: [
       'Authorization: Bearer abc.def.ghi123',

@@ -16,6 +16,7 @@ const bearerToken: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: ['bearer'],
   cases: {
     caught: [
       'request failed with Bearer abc123def456ghi789',

@@ -15,6 +15,7 @@ const openaiKey: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: ['sk-'],
   cases: {
     caught: [
       'OPENAI_API_KEY sk-proj-AbCdEfGhIjKlMnOpQrSt0123456789UvWxYz',

@@ -22,6 +22,8 @@ const pemPrivateKey: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: ['private key'],
+  reach: 70_000,
   cases: {
     caught: [
       `-----BEGIN RSA PRIVATE KEY-----\n${BODY}\n${BODY}\n-----END RSA PRIVATE KEY-----`,

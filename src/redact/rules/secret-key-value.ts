@@ -50,6 +50,7 @@ const secretKeyValue: RedactionRule = {
   description,
   kind: 'structural',
   scope: 'text',
+  keywords: ['token', 'secret', 'passw', 'passphrase', 'pwd', 'pass', 'dsn', 'auth', 'key', 'cookie', 'credential', 'data'],
   cases: {
     caught: [
       '  botToken: "7c2f-not-a-known-format",',

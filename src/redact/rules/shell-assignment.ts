@@ -43,6 +43,7 @@ const shellAssignment: RedactionRule = {
   description,
   kind: 'structural',
   scope: 'text',
+  keywords: ['token', 'key', 'secret', 'pass', 'pwd', 'auth', 'credential', 'cookie', 'private', 'dsn', 'session'],
   cases: {
     caught: [
       'export OPENAI_API_KEY=hunter2-not-a-real-key',

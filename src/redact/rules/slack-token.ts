@@ -15,6 +15,7 @@ const slackToken: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: ['xox', 'xapp-'],
   cases: {
     caught: [
       'SLACK_BOT_TOKEN xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx',

@@ -17,6 +17,7 @@ const urlCredentials: RedactionRule = {
   description,
   kind: 'structural',
   scope: 'text',
+  keywords: ['://'],
   cases: {
     caught: [
       'redis://:s3cretpw@localhost:6379',
