@@ -3,14 +3,15 @@ import type { TextPlan } from './plan.js';
 
 // The pass every text goes through (whole logs, decoded JSON strings, stderr, argv, URLs). One keyword scan
 // of the text (src/redact/keywords.ts) says where each keyed rule may match; a rule then runs only on the
-// windows around its keywords' occurrences: from the start of the keyword's line to the end of the line a few
-// hundred chars on (a value may sit on the line after its name, as in an XML element), at most a few KiB either
-// way on a very long line. Windows of one rule that touch are run as one.
+// windows around its keywords' occurrences: from the start of the line a few hundred chars before the keyword
+// to the end of the line a few hundred chars after it (a name and its value may sit on neighbouring lines, as in
+// an XML element), at most a few KiB either way on a very long line. Windows of one rule that touch run as one.
 
 /** How far before / after a keyword a window reaches on one line, at most. */
 const MAX_BEFORE = 4096;
 const MAX_AFTER = 16384;
-/** A window ends at the end of the line this many chars past the keyword. */
+/** A window starts / ends at the line around this many chars before / past the keyword. */
+const BEFORE = 256;
 const AFTER = 256;
 
 /** The ranges every rule of the plan finds in `text`, with each rule's rank. */
@@ -33,7 +34,7 @@ export function textRanges(text: string, plan: TextPlan): RuleRange[] {
       const lastEnd = list[list.length - 1] ?? -1;
       const reach = plan.rules[ri]?.reach ?? AFTER;
       if (at + reach <= lastEnd) continue; // inside the last window already
-      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      const lineStart = text.lastIndexOf('\n', Math.max(0, at - BEFORE) - 1) + 1;
       const start = Math.max(lineStart, at - MAX_BEFORE);
       const far = Math.min(n, at + reach);
       const lineEnd = text.indexOf('\n', far);

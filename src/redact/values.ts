@@ -32,6 +32,14 @@ export const isReference = (value: string): boolean => REFERENCE.some((re) => re
 /** A placeholder that holds no secret: xxx, <token>, ...EXAMPLE, (unset), a lone keyword. */
 export const isPlaceholder = (value: string): boolean => PLACEHOLDER.some((re) => re.test(value));
 
+const REFERENCE_START = /\$[A-Za-z_{(]|\{\{|ENC\[|%[A-Za-z_][A-Za-z0-9_]*%/y;
+
+/** Whether a reference starts at `at` in `text` (for a value a rule's regex cut short: `${DB_PASSWORD}`, `{{ x }}`). */
+export function startsReference(text: string, at: number): boolean {
+  REFERENCE_START.lastIndex = at;
+  return REFERENCE_START.test(text);
+}
+
 /** Neither a reference nor a placeholder: a literal that may be a secret. */
 export const isLiteralValue = (value: string): boolean => value.length > 0 && !isReference(value) && !isPlaceholder(value);
 

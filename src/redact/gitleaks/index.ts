@@ -7,7 +7,9 @@ import data from './rules.json' with { type: 'json' };
 // `gitleaks/<id>` that does what gitleaks' detector does with a match (detect/detect.go): the secret is the
 // rule's secretGroup or its first non-empty capture group, a secret at or below the rule's entropy is
 // dropped, and the global and per-rule allowlists (regexes on the secret, the match or the line; stopwords in
-// the secret) let it go. Path and commit allowlists do not apply: an artifact has neither.
+// the secret) let it go. Path and commit allowlists do not apply: an artifact has neither. A detector may
+// report a token's known head only (aws-amazon-bedrock-api-key-short-lived matches a fixed prefix); to redact
+// it, a secret that a token character follows is extended to the end of that run of token characters.
 
 interface JsonRegex {
   source: string;
@@ -51,6 +53,7 @@ const compileList = (a: JsonAllowlist): Allowlist => ({
 });
 
 const GLOBAL = compileList(GITLEAKS.global);
+const TOKEN_CHAR = /[A-Za-z0-9+\/=_-]/;
 
 /** The line(s) of `text` around [start, end). */
 function linesAround(text: string, start: number, end: number): string {
@@ -90,6 +93,7 @@ export function gitleaksRule(rule: JsonRule): TextRule {
         while (start < end && text[start] === '\n') start++;
         while (end > start && text[end - 1] === '\n') end--;
       }
+      while (end < text.length && TOKEN_CHAR.test(text[end] as string)) end++;
       const secret = text.slice(start, end);
       if (secret.length === 0) continue;
       if (rule.entropy && shannonEntropy(secret) <= rule.entropy) continue;
