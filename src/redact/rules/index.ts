@@ -3,6 +3,7 @@ import anthropicKey from './anthropic-key.js';
 import authorizationHeader from './authorization-header.js';
 import awsKey from './aws-key.js';
 import bearerToken from './bearer-token.js';
+import cliSecretFlag from './cli-secret-flag.js';
 import discordToken from './discord-token.js';
 import githubToken from './github-token.js';
 import jsonSecretKey from './json-secret-key.js';
@@ -18,6 +19,7 @@ import slackToken from './slack-token.js';
 import startScriptLiteral from './start-script-literal.js';
 import telegramBotToken from './telegram-bot-token.js';
 import urlCredentials from './url-credentials.js';
+import xmlSecret from './xml-secret.js';
 
 // The redaction catalog, alphabetical by id (test/redact/catalog.test.ts checks it). The order rules run in is
 // not this one: src/redact/plan.ts decides it.
@@ -28,6 +30,7 @@ export const RULES: readonly RedactionRule[] = [
   authorizationHeader,
   awsKey,
   bearerToken,
+  cliSecretFlag,
   discordToken,
   githubToken,
   jsonSecretKey,
@@ -43,4 +46,5 @@ export const RULES: readonly RedactionRule[] = [
   startScriptLiteral,
   telegramBotToken,
   urlCredentials,
+  xmlSecret,
 ];
