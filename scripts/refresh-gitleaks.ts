@@ -158,7 +158,7 @@ function secretOf(re: RegExp, sample: string, secretGroup?: number): string | un
   return m.slice(1).find((g) => g !== undefined && g.length > 0) ?? m[0].replace(/^\n+|\n+$/g, '');
 }
 
-const PLACEHOLDER = /x{3,}|\*{3,}|#{3,}|\.{3}|example|your[_-]|<[^>]*>|changeme|placeholder|redacted|dummy|^[^:=]*[:=]\s*["']?["']?$/i;
+const PLACEHOLDER = /x{4,}|\*{3,}|#{4,}|example|your[_-]|<[A-Za-z_ -]+>|changeme|placeholder|redacted|dummy|^[^:=]*[:=]\s*["']?["']?$/i;
 const REFERENCE = /\$\{|\$\(|\$[A-Za-z_]|\{\{|%[A-Za-z_]+%|ENC\[/;
 const fpKind = (s: string): 'reference' | 'placeholder' | 'other' =>
   REFERENCE.test(s) ? 'reference' : PLACEHOLDER.test(s) ? 'placeholder' : 'other';

@@ -1,11 +1,13 @@
 import type { RuleRange } from './engine.js';
 import type { TextPlan } from './plan.js';
+import { isPlaceholder, PLACEHOLDER_TAIL } from './values.js';
 
 // The pass every text goes through (whole logs, decoded JSON strings, stderr, argv, URLs). One keyword scan
 // of the text (src/redact/keywords.ts) says where each keyed rule may match; a rule then runs only on the
 // windows around its keywords' occurrences: from the start of the line a few hundred chars before the keyword
 // to the end of the line a few hundred chars after it (a name and its value may sit on neighbouring lines, as in
 // an XML element), at most a few KiB either way on a very long line. Windows of one rule that touch run as one.
+// A value that is a placeholder (ghp_xxxx..., AKIAXXXXXXXXXXXXXXXX, <token>) is no secret, whatever found it.
 
 /** How far before / after a keyword a window reaches on one line, at most. */
 const MAX_BEFORE = 4096;
@@ -21,7 +23,11 @@ export function textRanges(text: string, plan: TextPlan): RuleRange[] {
     const rule = plan.rules[ri];
     if (!rule) return;
     const window = from === 0 && to === text.length ? text : text.slice(from, to);
-    for (const r of rule.find(window)) ranges.push({ ...r, start: r.start + from, end: r.end + from, ruleId: rule.id, rank: ri });
+    for (const r of rule.find(window)) {
+      PLACEHOLDER_TAIL.lastIndex = r.end;
+      if (isPlaceholder(window.slice(r.start, r.end)) || PLACEHOLDER_TAIL.test(window)) continue;
+      ranges.push({ ...r, start: r.start + from, end: r.end + from, ruleId: rule.id, rank: ri });
+    }
   };
   if (text.length === 0) return ranges;
   for (const ri of plan.unkeyed) run(ri, 0, text.length);

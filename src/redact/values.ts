@@ -14,25 +14,41 @@ const REFERENCE = [
   /^-----BEGIN AGE ENCRYPTED FILE-----/, // age envelope
   /^age1[a-z0-9]{20,}$/, // age recipient (a public key)
   /^(?:vault|op|sm|awssm|gcpsm|ref|secret|env):\/\//, // secret manager references
+  /^(?:process\.env|import\.meta\.env|os\.environ|os\.Getenv|System\.getenv|Deno\.env|Bun\.env|ENV\[|getenv\()/, // code reading the env
 ];
+
+/** An auth scheme before a header value: `Bearer <token>` / `Bearer $API_KEY` are what `<token>` / `$API_KEY` are. */
+const SCHEME_PREFIX = /^(?:Bearer|Basic|Token|Bot|Digest)[ \t]+/i;
 
 const PLACEHOLDER = [
   /^(.)\1*$/, // xxxxx, *****, 00000000
   /x{4,}|X{4,}|\*{3,}|#{4,}/,
-  /EXAMPLE|example|^your[_-]|[_-]here$|^changeme$|^placeholder$|^dummy|^redacted$/i,
+  /EXAMPLE(?:KEY)?$|^example|[_.-]example(?:[_.-]|$)|^your[_-]|[_-]here$|^changeme$|^placeholder$|^dummy|^redacted$/i,
   /^<[^<>]*>$/, // <token>
   /^\[[A-Za-z _-]*\]$/, // [secret]
   /^\((?:unset|none|null|empty|not set|hidden|redacted)\)$/i, // OPENAI_API_KEY=(unset)
   /^(?:null|undefined|none|nil|true|false|unset|empty|n\/a|tbd|todo|secret|password|token)$/i,
+  /\[redacted\]|<redacted>|\.\.\.$|\.\.\[/i, // shown cut or already masked: ops_eyJzaWduSW5B..[Redacted]
+  /^(?:new|function|await|require|import|return|this|self|lambda)$/, // code, not a value: credentials: new AWS...
 ];
 
+
 /** A reference to a secret held elsewhere: $VAR, ${VAR}, $(cmd), {{ tmpl }}, %VAR%, SOPS ENC[...], age. */
-export const isReference = (value: string): boolean => REFERENCE.some((re) => re.test(value));
+export function isReference(value: string): boolean {
+  const v = value.replace(SCHEME_PREFIX, '');
+  return REFERENCE.some((re) => re.test(v));
+}
 
 /** A placeholder that holds no secret: xxx, <token>, ...EXAMPLE, (unset), a lone keyword. */
-export const isPlaceholder = (value: string): boolean => PLACEHOLDER.some((re) => re.test(value));
+export function isPlaceholder(value: string): boolean {
+  const v = value.replace(SCHEME_PREFIX, '');
+  return PLACEHOLDER.some((re) => re.test(v));
+}
 
-const REFERENCE_START = /\$[A-Za-z_{(]|\{\{|ENC\[|%[A-Za-z_][A-Za-z0-9_]*%/y;
+/** A placeholder run right after a found value: the token is a placeholder (xoxp-...-####################). */
+export const PLACEHOLDER_TAIL = /[#*]{4}|[xX]{4}/y;
+
+const REFERENCE_START = /\$[A-Za-z0-9_{(]|\{\{|ENC\[|%[A-Za-z_][A-Za-z0-9_]*%/y;
 
 /** Whether a reference starts at `at` in `text` (for a value a rule's regex cut short: `${DB_PASSWORD}`, `{{ x }}`). */
 export function startsReference(text: string, at: number): boolean {
