@@ -8,6 +8,10 @@ import { isPlaceholder, PLACEHOLDER_TAIL } from './values.js';
 // to the end of the line a few hundred chars after it (a name and its value may sit on neighbouring lines, as in
 // an XML element), at most a few KiB either way on a very long line. Windows of one rule that touch run as one.
 // A value that is a placeholder (ghp_xxxx..., AKIAXXXXXXXXXXXXXXXX, <token>) is no secret, whatever found it.
+// Escaped JSON in a log line (`"output:\\ndapi8ba8..."`) puts a letter right before a token; rules see `\n`,
+// `\r`, `\t` as two blanks (same length, so offsets hold) unless they read escapes themselves.
+
+const ESCAPE = /\\[nrt]/g;
 
 /** How far before / after a keyword a window reaches on one line, at most. */
 const MAX_BEFORE = 4096;
@@ -22,7 +26,8 @@ export function textRanges(text: string, plan: TextPlan): RuleRange[] {
   const run = (ri: number, from: number, to: number): void => {
     const rule = plan.rules[ri];
     if (!rule) return;
-    const window = from === 0 && to === text.length ? text : text.slice(from, to);
+    let window = from === 0 && to === text.length ? text : text.slice(from, to);
+    if (!rule.readsEscapes && window.includes('\\')) window = window.replace(ESCAPE, '  ');
     for (const r of rule.find(window)) {
       PLACEHOLDER_TAIL.lastIndex = r.end;
       if (isPlaceholder(window.slice(r.start, r.end)) || PLACEHOLDER_TAIL.test(window)) continue;

@@ -35,6 +35,11 @@ export interface TextRule {
   keywords?: readonly string[];
   /** How many chars past its keyword a match may reach, when more than the next few lines (a PEM block). */
   reach?: number;
+  /**
+   * The rule matches `\n` / `\r` / `\t` escapes itself (a PEM body in a logged string). Other rules see each
+   * such escape as two blanks, so a token right after one still starts at a word boundary.
+   */
+  readsEscapes?: boolean;
   /** Ranges of secret values in `text`; overlapping ranges of all rules are merged by the engine. */
   find(text: string): SecretRange[];
 }

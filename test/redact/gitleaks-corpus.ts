@@ -5,7 +5,7 @@ import samples from './data/gitleaks-samples.json' with { type: 'json' };
 
 // gitleaks' own samples (test/redact/data/gitleaks-samples.json, built by scripts/refresh-gitleaks.ts) and the
 // places a secret sits in a bundle: bare in a gateway log line, in a transcript's tool result (a JSON string),
-// and on a `ps` command line.
+// in a JSON string that a log line prints escaped (`"output:\\n<token>"`), and on a `ps` command line.
 
 export interface TruePositive {
   sample: string;
@@ -37,6 +37,7 @@ export const bareContexts = (secret: string): Array<{ where: string; artifact: A
       text: `${JSON.stringify({ type: 'message', id: 'a1b2c3d4', message: { role: 'toolResult', content: [{ type: 'text', text: `output:\n${secret}\ndone` }] } })}\n`,
     },
   },
+  { where: 'escaped JSON in a log line', artifact: { ...A.gatewayLog, text: `[gateway] tool result ${JSON.stringify({ text: `output:\n${secret}\ndone` })}\n` } },
   { where: 'ps command line', artifact: { ...A.ps, text: `  PID  PPID COMMAND\n 4242     1 /usr/local/bin/sync-tool --verbose ${secret} /tmp/out\n` } },
 ];
 

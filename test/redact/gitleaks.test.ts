@@ -65,7 +65,7 @@ describe.each(VENDORED.filter((id) => (CORPUS.rules[id]?.tps.length ?? 0) > 0))(
     recognisableBare(rule, s),
   );
   if (bare.length > 0)
-  it('redacts every secret recognisable on its own bare in a log line, a transcript string and a ps line', async () => {
+  it('redacts every secret recognisable on its own bare in a log line, a transcript string, escaped JSON in a log and a ps line', async () => {
     const leaks: string[] = [];
     for (const secret of bare) {
       for (const { where, artifact } of bareContexts(secret)) {

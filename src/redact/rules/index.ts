@@ -13,6 +13,7 @@ import launchctlEnv from './launchctl-env.js';
 import openaiKey from './openai-key.js';
 import pemPrivateKey from './pem-private-key.js';
 import plistEnv from './plist-env.js';
+import providerToken from './provider-token.js';
 import secretKeyValue from './secret-key-value.js';
 import shellAssignment from './shell-assignment.js';
 import slackToken from './slack-token.js';
@@ -40,6 +41,7 @@ export const RULES: readonly RedactionRule[] = [
   openaiKey,
   pemPrivateKey,
   plistEnv,
+  providerToken,
   secretKeyValue,
   shellAssignment,
   slackToken,

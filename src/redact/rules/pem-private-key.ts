@@ -26,6 +26,7 @@ const pemPrivateKey: RedactionRule = {
   scope: 'text',
   keywords: ['private key'],
   reach: 70_000,
+  readsEscapes: true,
   cases: {
     caught: [
       `-----BEGIN RSA PRIVATE KEY-----\n${BODY}\n${BODY}\n-----END RSA PRIVATE KEY-----`,
