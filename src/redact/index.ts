@@ -9,6 +9,7 @@ import type { RedactionResult } from './types.js';
 // secret it was, and the salt is never stored, so nobody can confirm a guessed value from the bundle.
 
 export type { RedactionResult } from './types.js';
+export { LEAK_GATE_RULE } from './leak-gate.js';
 export { RULES } from './rules/index.js';
 
 /** The API the collector calls. */
@@ -16,6 +17,8 @@ export interface Redactor {
   redactArtifact(a: { id: string; kind: ArtifactKind; contentType: ContentType; text: string }): Promise<RedactionResult>;
   /** stderr, argv elements, URLs in options. */
   redactString(s: string): Promise<RedactionResult>;
+  /** Fail closed: one last scan of a redacted artifact with the token rules; hits are counted as `leak-gate`. */
+  leakGate(text: string): { text: string; count: number };
 }
 
 /** One redactor per bundle; `salt` defaults to 32 random bytes (never stored). */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { applyRanges, type RedactionState, type RuleRange } from './engine.js';
 import { finishJson, type JsonPlan, planJson } from './json-doc.js';
 import { tryParse } from './json-scan.js';
+import { leakGate } from './leak-gate.js';
 import { MarkerMaker } from './marker.js';
 import { rulesOfScope, shapeScope, textPlan } from './plan.js';
 import { RULES } from './rules/index.js';
@@ -19,6 +20,8 @@ export interface Redactor {
   redactArtifact(a: ArtifactText): Promise<RedactionResult>;
   /** stderr, argv elements, URLs in options: the text rules only. */
   redactString(s: string): Promise<RedactionResult>;
+  /** The last scan of a redacted artifact before packing (src/redact/leak-gate.ts): what it still finds, redacted. */
+  leakGate(text: string): { text: string; count: number };
 }
 
 /** Options of the catalog-level redactor. */
@@ -76,5 +79,6 @@ export function createRuleRedactor(opts: RuleRedactorOptions = {}): Redactor {
       const state = newState();
       return { text: redactText(s, null, state), counts: state.counts };
     },
+    leakGate: (text) => leakGate(text, newState()),
   };
 }
