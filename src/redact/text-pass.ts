@@ -6,7 +6,8 @@ import { isPlaceholder, PLACEHOLDER_TAIL } from './values.js';
 // of the text (src/redact/keywords.ts) says where each keyed rule may match; a rule then runs only on the
 // windows around its keywords' occurrences: from the start of the line a few hundred chars before the keyword
 // to the end of the line a few hundred chars after it (a name and its value may sit on neighbouring lines, as in
-// an XML element), at most a few KiB either way on a very long line. Windows of one rule that touch run as one.
+// an XML element), or the keyword's line alone for a rule whose matches never leave it; at most a few KiB
+// either way on a very long line. Windows of one rule that (nearly) touch run as one.
 // A value that is a placeholder (ghp_xxxx..., AKIAXXXXXXXXXXXXXXXX, <token>) is no secret, whatever found it.
 // Escaped JSON in a log line (`"output:\\ndapi8ba8..."`) puts a letter right before a token; rules see `\n`,
 // `\r`, `\t` as two blanks (same length, so offsets hold) unless they read escapes themselves.
@@ -19,6 +20,8 @@ const MAX_AFTER = 16384;
 /** A window starts / ends at the line around this many chars before / past the keyword. */
 const BEFORE = 256;
 const AFTER = 256;
+/** Windows of one rule closer than this run as one: fewer calls for a little more text. */
+const MERGE_GAP = 256;
 
 /** The ranges every rule of the plan finds in `text`, with each rule's rank. */
 export function textRanges(text: string, plan: TextPlan): RuleRange[] {
@@ -43,14 +46,15 @@ export function textRanges(text: string, plan: TextPlan): RuleRange[] {
     for (const ri of plan.rulesOfKeyword[ki] ?? []) {
       const list = (windows[ri] ??= []);
       const lastEnd = list[list.length - 1] ?? -1;
-      const reach = plan.rules[ri]?.reach ?? AFTER;
-      if (at + reach <= lastEnd) continue; // inside the last window already
-      const lineStart = text.lastIndexOf('\n', Math.max(0, at - BEFORE) - 1) + 1;
+      const rule = plan.rules[ri];
+      const reach = rule?.sameLine ? 0 : (rule?.reach ?? AFTER);
+      if (at + reach < lastEnd) continue; // inside the last window already
+      const lineStart = text.lastIndexOf('\n', Math.max(0, at - (rule?.sameLine ? 0 : BEFORE)) - 1) + 1;
       const start = Math.max(lineStart, at - MAX_BEFORE);
       const far = Math.min(n, at + reach);
       const lineEnd = text.indexOf('\n', far);
       const end = Math.min(lineEnd < 0 ? n : lineEnd, far + MAX_AFTER);
-      if (start <= lastEnd) list[list.length - 1] = Math.max(lastEnd, end);
+      if (list.length > 0 && start <= lastEnd + MERGE_GAP) list[list.length - 1] = Math.max(lastEnd, end);
       else list.push(start, end);
     }
   });

@@ -35,6 +35,8 @@ export interface TextRule {
   keywords?: readonly string[];
   /** How many chars past its keyword a match may reach, when more than the next few lines (a PEM block). */
   reach?: number;
+  /** Every match lies on the line of its keyword: the rule's window is that line alone. */
+  sameLine?: boolean;
   /**
    * The rule matches `\n` / `\r` / `\t` escapes itself (a PEM body in a logged string). Other rules see each
    * such escape as two blanks, so a token right after one still starts at a word boundary.

@@ -32,6 +32,7 @@ const authorizationHeader: RedactionRule = {
   kind: 'structural',
   scope: 'text',
   keywords: ['authorization', 'api-key', 'x-auth-token', 'cookie'],
+  sameLine: true,
   cases: {
     caught: [
       'Authorization: Bearer abc.def.ghi123',

@@ -23,6 +23,7 @@ const awsKey: RedactionRule = {
   kind: 'detector',
   scope: 'text',
   keywords: ['akia', 'asia', 'abia', 'acca', 'secret_access_key', 'secretaccesskey', 'secret_accesskey', 'secretaccess_key'],
+  sameLine: true,
   cases: {
     caught: [
       'aws_access_key_id = AKIAZ7FAKE0EXAMPLE12',

@@ -17,6 +17,7 @@ const bearerToken: RedactionRule = {
   kind: 'detector',
   scope: 'text',
   keywords: ['bearer'],
+  sameLine: true,
   cases: {
     caught: [
       'request failed with Bearer abc123def456ghi789',

@@ -43,6 +43,7 @@ const cliSecretFlag: RedactionRule = {
   kind: 'structural',
   scope: 'text',
   keywords: ['--', 'mysql', 'mariadb', 'redis-cli', 'keydb-cli', 'valkey-cli', 'sshpass', 'mongo'],
+  sameLine: true,
   cases: {
     caught: [
       ' 4242     1 /usr/bin/backup --password=cli-pass-123 --verbose',

@@ -16,6 +16,7 @@ const githubToken: RedactionRule = {
   kind: 'detector',
   scope: 'text',
   keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+  sameLine: true,
   cases: {
     caught: [
       'token ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',

@@ -33,7 +33,8 @@ const kubeconfigCredential: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
-  keywords: ['token', 'client-key-data', 'client-certificate-data', 'certificate-authority-data', 'client-secret', 'password'],
+  keywords: ['token:', 'token"', 'password:', 'password"', 'secret:', 'secret"', '-data:', '-data"'],
+  sameLine: true,
   cases: {
     caught: [
       'users:\n- name: colima\n  user:\n    client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpmYWtl',

@@ -16,6 +16,7 @@ const openaiKey: RedactionRule = {
   kind: 'detector',
   scope: 'text',
   keywords: ['sk-'],
+  sameLine: true,
   cases: {
     caught: [
       'OPENAI_API_KEY sk-proj-AbCdEfGhIjKlMnOpQrSt0123456789UvWxYz',

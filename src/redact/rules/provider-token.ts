@@ -20,6 +20,7 @@ const providerToken: RedactionRule = {
   kind: 'detector',
   scope: 'text',
   keywords: ['gsk_', 'figd_', 'dckr_pat_', 'vcp_', 'vci_', 'vca_', 'vcr_', 'vck_', 'hvr.'],
+  sameLine: true,
   cases: {
     caught: [
       `GROQ_API_KEY is gsk_${'aB3'.repeat(17)}x`,

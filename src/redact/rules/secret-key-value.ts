@@ -67,6 +67,7 @@ const secretKeyValue: RedactionRule = {
   kind: 'structural',
   scope: 'text',
   keywords: ['token', 'secret', 'passw', 'passphrase', 'pwd', 'pass', 'dsn', 'auth', 'key', 'cookie', 'credential', 'data'],
+  sameLine: true,
   cases: {
     caught: [
       '  botToken: "7c2f-not-a-known-format",',

@@ -48,6 +48,7 @@ const shellAssignment: RedactionRule = {
   kind: 'structural',
   scope: 'text',
   keywords: ['token', 'key', 'secret', 'pass', 'pwd', 'auth', 'credential', 'cookie', 'private', 'dsn', 'session'],
+  sameLine: true,
   cases: {
     caught: [
       'export OPENAI_API_KEY=hunter2-not-a-real-key',

@@ -16,6 +16,7 @@ const telegramBotToken: RedactionRule = {
   kind: 'detector',
   scope: 'text',
   keywords: [':aa'],
+  sameLine: true,
   cases: {
     caught: [
       '7123456789:AAHdummyFAKE_tok-1234567890abcdefgh',

@@ -18,6 +18,7 @@ const urlCredentials: RedactionRule = {
   kind: 'structural',
   scope: 'text',
   keywords: ['://'],
+  sameLine: true,
   cases: {
     caught: [
       'redis://:s3cretpw@localhost:6379',
