@@ -34,12 +34,13 @@ function usableParts(text: string, r: RuleRange, spans: ReadonlyArray<[number, n
   }
   const out: RuleRange[] = [];
   for (const p of parts) {
-    let start = p.start;
-    for (let nul = text.indexOf('\u0000', start); nul >= 0 && nul < p.end; nul = text.indexOf('\u0000', start)) {
-      out.push({ ...p, start, end: nul });
+    const value = text.slice(p.start, p.end);
+    let start = 0;
+    for (let nul = value.indexOf('\u0000'); nul >= 0; nul = value.indexOf('\u0000', start)) {
+      out.push({ ...p, start: p.start + start, end: p.start + nul });
       start = nul + 1;
     }
-    out.push({ ...p, start });
+    out.push({ ...p, start: p.start + start });
   }
   // a part that is only the separator's newlines or blanks holds nothing
   return out.filter((p) => p.end > p.start && /\S/.test(text.slice(p.start, p.end)));
@@ -65,9 +66,12 @@ export function applyRanges(text: string, ranges: readonly RuleRange[], state: R
       quote ||= p.quote === true;
     }
     // a merged span may not swallow a separator that one of its parts stopped at
-    const nul = text.indexOf('\u0000', start);
-    if (nul >= 0 && nul < end) end = nul;
-    const value = text.slice(start, end);
+    let value = text.slice(start, end);
+    const nul = value.indexOf('\u0000');
+    if (nul >= 0) {
+      end = start + nul;
+      value = value.slice(0, nul);
+    }
     const marker = state.markers.marker(namer.ruleId, value);
     out.push(text.slice(pos, start), quote ? `"${marker}"` : marker);
     state.counts[namer.ruleId] = (state.counts[namer.ruleId] ?? 0) + 1;

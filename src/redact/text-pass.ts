@@ -1,5 +1,6 @@
 import type { RuleRange } from './engine.js';
 import type { TextPlan } from './plan.js';
+import type { TextRule } from './types.js';
 import { isPlaceholder, PLACEHOLDER_TAIL } from './values.js';
 
 // The pass every text goes through (whole logs, decoded JSON strings, stderr, argv, URLs). One keyword scan
@@ -43,17 +44,31 @@ export function textRanges(text: string, plan: TextPlan): RuleRange[] {
   const windows: Array<number[] | undefined> = [];
   const n = text.length;
   plan.scanner.scan(text, (at, ki) => {
+    let line = -1; // the hit's line, found once per hit and only when a rule needs a new window
+    let lineEnd = -1;
     for (const ri of plan.rulesOfKeyword[ki] ?? []) {
+      const rule = plan.rules[ri] as TextRule;
       const list = (windows[ri] ??= []);
-      const lastEnd = list[list.length - 1] ?? -1;
-      const rule = plan.rules[ri];
-      const reach = rule?.sameLine ? 0 : (rule?.reach ?? AFTER);
+      const lastEnd = list.length > 0 ? (list[list.length - 1] as number) : -1;
+      if (rule.sameLine) {
+        if (at < lastEnd) continue; // the line is in the last window already
+        if (line < 0) {
+          line = text.lastIndexOf('\n', at - 1) + 1;
+          const e = text.indexOf('\n', at);
+          lineEnd = e < 0 ? n : e;
+        }
+        const start = Math.max(line, at - MAX_BEFORE);
+        const end = Math.min(lineEnd, at + MAX_AFTER);
+        if (list.length > 0 && start <= lastEnd) list[list.length - 1] = end;
+        else list.push(start, end);
+        continue;
+      }
+      const reach = rule.reach ?? AFTER;
       if (at + reach < lastEnd) continue; // inside the last window already
-      const lineStart = text.lastIndexOf('\n', Math.max(0, at - (rule?.sameLine ? 0 : BEFORE)) - 1) + 1;
-      const start = Math.max(lineStart, at - MAX_BEFORE);
+      const start = Math.max(text.lastIndexOf('\n', Math.max(0, at - BEFORE) - 1) + 1, at - MAX_BEFORE);
       const far = Math.min(n, at + reach);
-      const lineEnd = text.indexOf('\n', far);
-      const end = Math.min(lineEnd < 0 ? n : lineEnd, far + MAX_AFTER);
+      const e = text.indexOf('\n', far);
+      const end = Math.min(e < 0 ? n : e, far + MAX_AFTER);
       if (list.length > 0 && start <= lastEnd + MERGE_GAP) list[list.length - 1] = Math.max(lastEnd, end);
       else list.push(start, end);
     }

@@ -16,7 +16,10 @@ const HINT_RE =
   /(?:token|secret|passw(?:or)?d|passphrase|pwd|pass|dsn|auth|key|authorization|cookie|credentials?|data)\\?["']?[ \t]*(?:[:=]|[?.+]=)/gi;
 const KEY_VALUE_RE =
   /(\\?["']?)([A-Za-z][A-Za-z0-9_.-]{0,63})\1[ \t]*(?:=>|:{1,3}=|[?.+]=|[:=])[ \t]*(\\"(?:[^"\\\n]|\\[^"\n]){1,4096}?\\"|"(?:[^"\\\n]|\\.){1,4096}"|'[^'\n]{1,4096}'|[^\s,;}\]"'\\]+)/dy;
-const NAME_CHAR = /[A-Za-z0-9_.-]/;
+/** [A-Za-z0-9_.-] */
+const isNameChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const NOT_A_VALUE = /^(?:\[Object\]|\[Array\]|DATA\+OMITTED)$/i;
 /** An auth scheme word: the token is the word after it. */
 const SCHEME = /^(?:Bearer|Basic|Token|Bot|Digest|FlyV1)$/i;
@@ -25,19 +28,29 @@ const NEXT_WORD = /[ \t]+([^\s,;}\]"'\\]+)/y;
 const id = 'secret-key-value';
 const description = 'key: value / key=value in text (bun log objects, YAML, messages) under a secret-looking key';
 
-/** Where the key around a hint starts: back over name chars, then over an opening quote (maybe escaped). */
-function keyStart(text: string, hint: number): number {
+/** Where the name around a hint starts: back over name chars. */
+function nameStart(text: string, hint: number): number {
   let i = hint;
-  while (i > 0 && NAME_CHAR.test(text[i - 1] ?? '')) i--;
-  if (text[i - 1] === '"' || text[i - 1] === "'") i -= text[i - 2] === '\\' ? 2 : 1;
+  while (i > 0 && isNameChar(text.charCodeAt(i - 1))) i--;
   return i;
+}
+
+/** Where the key around a hint starts, opening quote included. */
+function keyStart(text: string, name: number): number {
+  if (text[name - 1] === '"' || text[name - 1] === "'") return name - (text[name - 2] === '\\' ? 2 : 1);
+  return name;
 }
 
 function find(text: string): SecretRange[] {
   const out: SecretRange[] = [];
   let last = -1;
   for (const hint of text.matchAll(HINT_RE)) {
-    const start = keyStart(text, hint.index);
+    // the name ends where the hint's word does: judge it before trying the full pattern
+    const name = nameStart(text, hint.index);
+    let wordEnd = hint.index;
+    while (isLetter(text.charCodeAt(wordEnd))) wordEnd++;
+    if (!isSecretKey(text.slice(name, wordEnd))) continue;
+    const start = keyStart(text, name);
     if (start <= last) continue;
     KEY_VALUE_RE.lastIndex = start;
     const m = KEY_VALUE_RE.exec(text);
