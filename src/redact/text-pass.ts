@@ -21,6 +21,8 @@ const MAX_AFTER = 16384;
 /** A window starts / ends at the line around this many chars before / past the keyword. */
 const BEFORE = 256;
 const AFTER = 256;
+/** How much of a cut window must lie past a hit for the hit to count as inside it (a long token). */
+const TOKEN_ROOM = 4096;
 /** Windows of one rule closer than this run as one: fewer calls for a little more text. */
 const MERGE_GAP = 256;
 
@@ -43,6 +45,10 @@ export function textRanges(text: string, plan: TextPlan): RuleRange[] {
 
   const windows: Array<number[] | undefined> = [];
   const n = text.length;
+  /** A window that reaches `end` covers a hit before it: whole when it ends a line, else (a very long line cut
+   * at MAX_AFTER) only with room left for a token after the hit. */
+  const covers = (end: number, hitEnd: number): boolean =>
+    hitEnd < end && (end === n || text.charCodeAt(end) === 10 || hitEnd + TOKEN_ROOM < end);
   plan.scanner.scan(text, (at, ki) => {
     let line = -1; // the hit's line, found once per hit and only when a rule needs a new window
     let lineEnd = -1;
@@ -51,7 +57,7 @@ export function textRanges(text: string, plan: TextPlan): RuleRange[] {
       const list = (windows[ri] ??= []);
       const lastEnd = list.length > 0 ? (list[list.length - 1] as number) : -1;
       if (rule.sameLine) {
-        if (at < lastEnd) continue; // the line is in the last window already
+        if (covers(lastEnd, at)) continue; // the line is in the last window already
         if (line < 0) {
           line = text.lastIndexOf('\n', at - 1) + 1;
           const e = text.indexOf('\n', at);
@@ -64,7 +70,7 @@ export function textRanges(text: string, plan: TextPlan): RuleRange[] {
         continue;
       }
       const reach = rule.reach ?? AFTER;
-      if (at + reach < lastEnd) continue; // inside the last window already
+      if (covers(lastEnd, at + reach)) continue; // inside the last window already
       const start = Math.max(text.lastIndexOf('\n', Math.max(0, at - BEFORE) - 1) + 1, at - MAX_BEFORE);
       const far = Math.min(n, at + reach);
       const e = text.indexOf('\n', far);

@@ -7,7 +7,7 @@ import type { RedactionRule, SecretRange } from '../types.js';
 // Certificates stay: public.
 
 const PEM_RE =
-  /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----(?:[^\u0000]{0,65536}?-----END \1PRIVATE KEY\2-----|(?:(?:\r?\n|\\r?\\n)[ \t]*(?:[A-Za-z0-9+/=]+|[A-Z][A-Za-z-]*:[^\n\\\u0000]*)?[ \t]*)*)/g;
+  /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----(?:[^\u0000]{0,65536}?-----END \1PRIVATE KEY\2-----|(?:(?:\r?\n|\\r?\\n)[ \t]*(?:[A-Z][A-Za-z-]*:[^\n\\\u0000]*|[A-Za-z0-9+/=]+)?[ \t]*)*)/g;
 
 const id = 'pem-private-key';
 const description = 'whole -----BEGIN ... PRIVATE KEY----- blocks of any type, escaped or not';
