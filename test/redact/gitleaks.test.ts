@@ -64,24 +64,27 @@ describe.each(VENDORED.filter((id) => (CORPUS.rules[id]?.tps.length ?? 0) > 0))(
   const bare = [...new Set(tps.filter((t) => t.secret && !placeholderSecret(t)).map((t) => t.secret as string))].filter((s) =>
     recognisableBare(rule, s),
   );
-  if (bare.length > 0)
-  it('redacts every secret recognisable on its own bare in a log line, a transcript string, escaped JSON in a log and a ps line', async () => {
-    const leaks: string[] = [];
-    for (const secret of bare) {
-      for (const { where, artifact } of bareContexts(secret)) {
-        const { text } = await redactor.redactArtifact(artifact);
-        if (leftOf(secret, text)) leaks.push(`${where}: ${text}`);
+  // no bare test where gitleaks' samples hold no secret recognisable alone (its regex needs a name before it)
+  if (bare.length > 0) {
+    it('redacts every secret recognisable on its own bare in a log line, a transcript string, escaped JSON in a log and a ps line', async () => {
+      const leaks: string[] = [];
+      for (const secret of bare) {
+        for (const { where, artifact } of bareContexts(secret)) {
+          const { text } = await redactor.redactArtifact(artifact);
+          if (leftOf(secret, text)) leaks.push(`${where}: ${text}`);
+        }
       }
-    }
-    expect(leaks).toEqual([]);
-  });
+      expect(leaks).toEqual([]);
+    });
+  }
 
-  if (fps.length > 0)
-  it('does not flag its false positive samples, and leaves the placeholders and references unchanged', async () => {
-    for (const fp of fps) {
-      const { text, counts } = await redactor.redactArtifact({ ...A.gatewayErrLog, text: fp.sample });
-      expect(counts[rule.id], `${rule.id} flagged ${JSON.stringify(fp.sample)}`).toBeUndefined();
-      if (fp.kind !== 'other') expect(text, `${fp.kind} changed`).toBe(fp.sample);
-    }
-  });
+  if (fps.length > 0) {
+    it('does not flag its false positive samples, and leaves the placeholders and references unchanged', async () => {
+      for (const fp of fps) {
+        const { text, counts } = await redactor.redactArtifact({ ...A.gatewayErrLog, text: fp.sample });
+        expect(counts[rule.id], `${rule.id} flagged ${JSON.stringify(fp.sample)}`).toBeUndefined();
+        if (fp.kind !== 'other') expect(text, `${fp.kind} changed`).toBe(fp.sample);
+      }
+    });
+  }
 });
