@@ -12,6 +12,8 @@ const LONG_FLAG_RE = /(?<![\w-])--([a-z][a-z0-9-]{1,40})(?:=|[ \t]+)("[^"\n]*"|'
 const CLIENT_FLAG_RE =
   /\b(?:(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]*?[ \t]-p(?!=)([^\s"'|;&]+)|(?:redis-cli|keydb-cli|valkey-cli)\b[^\n|;&]*?[ \t]-a[ \t]+("[^"\n]*"|'[^'\n]*'|[^\s"'|;&]+)|(?:sshpass|mongo|mongosh)\b[^\n|;&]*?[ \t]-p[ \t]+("[^"\n]*"|'[^'\n]*'|[^\s"'|;&]+))/dg;
 
+const CLIENT = /mysql|mariadb|redis-cli|keydb-cli|valkey-cli|sshpass|mongo/;
+
 const id = 'cli-secret-flag';
 const description = 'command-line secrets: --password / --token / --api-key / --secret values, mysql -p, redis-cli -a, sshpass -p';
 
@@ -29,6 +31,7 @@ function find(text: string): SecretRange[] {
     const at = m.indices?.[2];
     if (at && isSecretKey(m[1] ?? '')) push(out, text, at[0], m[2] ?? '');
   }
+  if (!CLIENT.test(text)) return out; // the client pattern is slow to fail: try it only where a client is named
   for (const m of text.matchAll(CLIENT_FLAG_RE)) {
     const g = [1, 2, 3].find((k) => m[k] !== undefined) ?? 0;
     const at = m.indices?.[g];
