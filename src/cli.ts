@@ -148,7 +148,7 @@ program
     '\nExamples:\n  gwbundle diff before.tar.gz after.tar.gz               # did the fix work? Markdown for the issue\n' +
       '  gwbundle diff monday.tar.gz tuesday.tar.gz --format json --out diff.json\n\n' +
       'Exit codes: 0 nothing got worse, 2 a bundle is unreadable, unsafe or not a gwbundle bundle,\n' +
-      '3 something got worse (a new failure, a worse status, or lost visibility: a layer was known, now unknown).',
+      '3 something got worse (a new failure, a worse status, or lost visibility: a layer or figure was known, now unknown).',
   )
   .action(async (oldBundle: string, newBundle: string, flags: { format: 'markdown' | 'json'; out?: string; force: boolean }) => {
     const { openBundle } = await import('./bundle/reader.js');

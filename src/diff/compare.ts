@@ -4,10 +4,11 @@ import { figureDefs } from './figures.js';
 import { WORSE_LAYER_CHANGES, diffLayers, diffScenarios } from './layers.js';
 import { machineDefs } from './machine.js';
 import { compareReading } from './readings.js';
-import { DIFF_SCHEMA_ID, type DiffResult, type LayerDiff, type ScenarioDiff } from './schema.js';
+import { DIFF_SCHEMA_ID, type DiffResult, type LayerDiff, type Reading, type ScenarioDiff } from './schema.js';
 
 // OLD x NEW -> DiffResult: a pure comparison of two replayed diagnoses, in findings, not bytes. Worse is what
-// the contract's exit code 3 means: a new failure, a worse status, or lost visibility.
+// the contract's exit code 3 means: a new failure (a layer now failed, or a known scenario that explains a sick
+// layer), a worse status, or lost visibility (a layer, figure or machine fact known in OLD, unknown in NEW).
 
 const LAYER_WORDS: Record<LayerDiff['change'], string> = {
   'new-failure': 'new failure',
@@ -24,6 +25,15 @@ const LAYER_WORDS: Record<LayerDiff['change'], string> = {
 const account = (s: LayerDiff['old']): string => (s.status === 'unknown' || s.status === 'skipped' ? (s.reason ?? s.detail) : s.detail);
 
 const layerLine = (l: LayerDiff): string => `${LAYER_WORDS[l.change]}: ${l.id} ${l.old.status} → ${l.new.status} (now: ${account(l.new)}; was: ${account(l.old)})`;
+
+/** Figures and machine facts named in the one "lost visibility" line; the tables have them all with their reasons. */
+const UNSEEN_NAMED = 6;
+
+function unseenLine(unseen: readonly Reading[]): string {
+  const named = unseen.slice(0, UNSEEN_NAMED).map((r) => r.label);
+  const more = unseen.length > named.length ? ` and ${unseen.length - named.length} more` : '';
+  return `lost visibility: ${named.join('; ')}${more} (known in OLD, unknown in NEW: ${unseen[0]?.newWhy ?? 'not found'})`;
+}
 
 /** A scenario that appeared is a new failure when the layer it explains is failed or degraded in NEW. */
 function scenarioIsFailure(s: ScenarioDiff, layers: readonly LayerDiff[]): boolean {
@@ -55,17 +65,20 @@ function warningsOf(old: DiffResult['old'], now: DiffResult['new'], elapsed: num
 }
 
 /** One sentence: the outcome, then each kind of change with the layers or scenarios it names. */
-function summaryOf(outcome: DiffResult['outcome'], layers: readonly LayerDiff[], scenarios: readonly ScenarioDiff[], failures: readonly ScenarioDiff[], others: number): string {
+function summaryOf(outcome: DiffResult['outcome'], layers: readonly LayerDiff[], scenarios: readonly ScenarioDiff[], failures: readonly ScenarioDiff[], unseen: readonly Reading[], others: number): string {
   if (outcome === 'no-change') return 'No change: the same layer statuses, scenarios, figures and machine facts.';
   const ids = (change: LayerDiff['change']) => layers.filter((l) => l.change === change).map((l) => l.id);
-  const parts: string[] = [];
-  for (const change of ['new-failure', 'worse', 'lost-visibility', 'resolved', 'better', 'gained-visibility'] as const) {
-    const list = ids(change);
-    if (list.length > 0) parts.push(`${LAYER_WORDS[change]} in ${list.join(', ')}`);
-  }
-  if (failures.length > 0) parts.push(`scenario ${failures.map((s) => s.id).join(', ')} appeared`);
+  const inLayers = (changes: ReadonlyArray<LayerDiff['change']>) =>
+    changes.filter((c) => ids(c).length > 0).map((c) => `${LAYER_WORDS[c]} in ${ids(c).join(', ')}`);
   const resolved = scenarios.filter((s) => s.change === 'resolved');
-  if (resolved.length > 0) parts.push(`scenario ${resolved.map((s) => s.id).join(', ')} resolved`);
+  const parts = [
+    ...inLayers(['new-failure', 'worse', 'lost-visibility']),
+    failures.length > 0 ? `scenario ${failures.map((s) => s.id).join(', ')} appeared` : '',
+    unseen.length > 0 ? `${unseen.length} figure${unseen.length === 1 ? '' : 's'} no longer known` : '',
+    ...inLayers(['resolved', 'better']),
+    resolved.length > 0 ? `scenario ${resolved.map((s) => s.id).join(', ')} resolved` : '',
+    ...inLayers(['gained-visibility']),
+  ].filter(Boolean);
   if (others > 0) parts.push(`${others} other change${others === 1 ? '' : 's'}`);
   const head = { worse: 'Worse', better: 'Better', changed: 'Changed' }[outcome];
   return `${head}: ${parts.join('; ')}.`;
@@ -78,7 +91,12 @@ export function diffDiagnoses(old: Diagnosis, now: Diagnosis): DiffResult {
   const figures = figureDefs(old, now).map((d) => compareReading(d, old, now));
   const machine = machineDefs(old, now).map((d) => compareReading(d, old, now));
   const failures = scenarios.filter((s) => s.change === 'appeared' && scenarioIsFailure(s, layers));
-  const worse = [...layers.filter((l) => WORSE_LAYER_CHANGES.has(l.change)).map(layerLine), ...failures.map((s) => `appeared: scenario ${s.id} (${s.title})`)];
+  const unseen = [...figures, ...machine].filter((r) => r.change === 'lost-visibility');
+  const worse = [
+    ...layers.filter((l) => WORSE_LAYER_CHANGES.has(l.change)).map(layerLine),
+    ...failures.map((s) => `appeared: scenario ${s.id} (${s.title})`),
+    ...(unseen.length > 0 ? [unseenLine(unseen)] : []),
+  ];
   const better = [
     ...layers.filter((l) => l.change === 'resolved' || l.change === 'better').map(layerLine),
     ...scenarios.filter((s) => s.change === 'resolved').map((s) => `resolved: scenario ${s.id} (${s.title})`),
@@ -87,7 +105,7 @@ export function diffDiagnoses(old: Diagnosis, now: Diagnosis): DiffResult {
   const others =
     layers.filter((l) => l.change === 'changed').length +
     scenarios.filter((s) => s.change === 'appeared' && !failures.includes(s)).length +
-    [...figures, ...machine].filter((r) => r.change !== 'unchanged').length;
+    [...figures, ...machine].filter((r) => r.change !== 'unchanged' && r.change !== 'lost-visibility').length;
   const gained = layers.some((l) => l.change === 'gained-visibility');
   const outcome = worse.length > 0 ? 'worse' : better.length > 0 ? 'better' : gained || others > 0 ? 'changed' : 'no-change';
   const o = side(old);
@@ -96,7 +114,7 @@ export function diffDiagnoses(old: Diagnosis, now: Diagnosis): DiffResult {
   return {
     schema: DIFF_SCHEMA_ID,
     outcome,
-    summary: summaryOf(outcome, layers, scenarios, failures, others),
+    summary: summaryOf(outcome, layers, scenarios, failures, unseen, others),
     worse,
     better,
     old: o,

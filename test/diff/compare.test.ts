@@ -46,6 +46,17 @@ describe('diffDiagnoses', () => {
     expect(diffExitCode(diff)).toBe(3);
   });
 
+  it('counts a figure that can no longer be seen as worse, even when every layer stays the same', () => {
+    const old = baseDiagnosis();
+    const why = 'files/last-heartbeat.ts was not collected (missing: no such file)';
+    const now = baseDiagnosis({ machine: { ...old.machine, heartbeatAgeSec: null }, collection: { ...old.collection, absent: { 'files/last-heartbeat.ts': why } } });
+    const diff = diffDiagnoses(old, now);
+    expect(diff.layers.every((l) => l.change === 'unchanged')).toBe(true);
+    expect(diff.worse).toEqual([`lost visibility: heartbeat age (tripwire file) (known in OLD, unknown in NEW: ${why})`]);
+    expect(diff.summary).toBe('Worse: 1 figure no longer known.');
+    expect(diffExitCode(diff)).toBe(3);
+  });
+
   it('calls a failure that appears where nothing was known a new failure', () => {
     const old = withLayer(baseDiagnosis(), 'redis', { status: 'unknown', reason: 'redis/ping missing', detail: 'Redis was not probed' });
     const now = withLayer(baseDiagnosis(), 'redis', { status: 'failed', detail: 'Redis unreachable' });

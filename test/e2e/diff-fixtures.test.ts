@@ -106,8 +106,10 @@ describe('diff fixture pairs', () => {
   });
 
   it('says why Redis figures became unknown, and never shows a plist environment value', () => {
-    const lost = diffOf('redis-reachable-then-unreachable').figures.find((f) => f.id === 'redis.unacked');
-    expect(lost?.newWhy).toMatch(/^redis\/messages-stream could not be collected \(error: .*ECONNREFUSED/);
+    const diff = diffOf('redis-reachable-then-unreachable');
+    expect(diff.figures.find((f) => f.id === 'redis.unacked')?.newWhy).toMatch(/^redis\/messages-stream could not be collected \(error: .*ECONNREFUSED/);
+    expect(diff.machine.find((m) => m.id === 'config:model')).toMatchObject({ old: 'gpt-5.6-sol', new: null, change: 'lost-visibility' });
+    expect(diff.worse).toContainEqual(expect.stringMatching(/^lost visibility: unacked messages in joelclaw:gateway:messages;/));
     for (const pair of DIFF_PAIR_NAMES) {
       const names = diffOf(pair).machine.find((m) => m.id === 'plist.environmentNames');
       expect(String(names?.old)).toMatch(/^[A-Z0-9_]+(, [A-Z0-9_]+)*$/);
