@@ -107,8 +107,6 @@ export function diffView(d: DiffResult, lim: DiffLimits) {
       { label: 'bundle sha256', old: shortSha(d.old.sha256), new: shortSha(d.new.sha256) },
       { label: 'collected by gwbundle', old: d.old.toolVersion, new: d.new.toolVersion },
     ],
-    oldStatus: d.old.verdict.status,
-    newStatus: d.new.verdict.status,
     worse: d.worse,
     better: d.better,
     layers: d.layers.map((l) => ({ seed: l.seedLayer, id: l.id, old: l.old.status, new: l.new.status, change: LAYER_CHANGE[l.change] })),
