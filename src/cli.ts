@@ -153,7 +153,7 @@ program
   .action(async (oldBundle: string, newBundle: string, flags: { format: 'markdown' | 'json'; out?: string; force: boolean }) => {
     const { openBundle } = await import('./bundle/reader.js');
     const { replay } = await import('./replay/index.js');
-    const { diffDiagnoses, diffExitCode, renderDiff } = await import('./diff/index.js');
+    const { diffDiagnoses, renderDiff } = await import('./diff/index.js');
     const { writeTextOutput } = await import('./report/output.js');
     // One bundle at a time: the first view can be dropped before the second is read.
     const diagnose = async (which: 'OLD' | 'NEW', file: string) => {
@@ -168,7 +168,7 @@ program
     const text = renderDiff(result, flags.format);
     if (flags.out) await writeTextOutput(flags.out, text, { force: flags.force });
     else process.stdout.write(text);
-    process.exitCode = diffExitCode(result);
+    process.exitCode = result.outcome === 'worse' ? EXIT.worse : EXIT.ok;
   });
 
 /** One line on stderr, the contract's exit code, never a stack trace (unless GWBUNDLE_DEBUG is set). */

@@ -12,9 +12,6 @@ export { diffDiagnoses } from './compare.js';
 export { renderDiffMarkdown } from './render/markdown.js';
 export { DIFF_SCHEMA_ID, DiffV1, type DiffResult, diffJsonSchema } from './schema.js';
 
-/** The contract's diff exit codes: 0 nothing got worse, 3 something did. */
-export const diffExitCode = (d: DiffResult): 0 | 3 => (d.outcome === 'worse' ? 3 : 0);
-
 // Why: the one entry point the CLI calls; JSON is the DiffResult itself, 2-space with a trailing newline.
 export function renderDiff(d: DiffResult, format: DiffFormat): string {
   switch (format) {

