@@ -15,12 +15,14 @@ const program = new Command('gwbundle')
   )
   .addHelpText(
     'after',
-    '\nExit codes:\n  0  ok (collect: bundle written; report: no layer failed or degraded; verify: intact)\n' +
+    '\nExit codes:\n  0  ok (collect: bundle written; report: no layer failed or degraded; verify: intact; diff: nothing got worse)\n' +
       '  1  usage error or internal fault\n' +
       '  2  no bundle could be written (collect) / the bundle is unreadable, unsafe or damaged\n' +
-      '  3  report: a layer failed\n  4  report: a layer degraded, none failed\n\n' +
+      '  3  report: a layer failed / diff: something got worse (a new failure, a worse status, lost visibility)\n' +
+      '  4  report: a layer degraded, none failed\n\n' +
       'Typical use:\n  gwbundle collect                      # on the sick machine; prints the bundle path\n' +
-      '  gwbundle report BUNDLE > report.md    # anywhere else; attach both to the issue',
+      '  gwbundle report BUNDLE > report.md    # anywhere else; attach both to the issue\n' +
+      '  gwbundle diff BEFORE AFTER            # what a fix (or a bad day) changed between two bundles',
   )
   .version(TOOL_VERSION, '-V, --version')
   .showHelpAfterError('(run gwbundle --help for usage)')
@@ -131,6 +133,42 @@ program
       return;
     }
     process.stdout.write(text);
+  });
+
+program
+  .command('diff')
+  .description('what changed between two bundles, in layers, scenarios, figures and machine facts (offline)')
+  .argument('<old>', 'the earlier gwbundle .tar.gz (e.g. before the fix)')
+  .argument('<new>', 'the later gwbundle .tar.gz (e.g. after the fix)')
+  .addOption(new Option('--format <format>', 'diff format').choices(['markdown', 'json']).default('markdown'))
+  .option('--out <file>', 'write the diff to a file instead of stdout (never over an existing file)')
+  .option('--force', 'allow --out to replace an existing file', false)
+  .addHelpText(
+    'after',
+    '\nExamples:\n  gwbundle diff before.tar.gz after.tar.gz               # did the fix work? Markdown for the issue\n' +
+      '  gwbundle diff monday.tar.gz tuesday.tar.gz --format json --out diff.json\n\n' +
+      'Exit codes: 0 nothing got worse, 2 a bundle is unreadable, unsafe or not a gwbundle bundle,\n' +
+      '3 something got worse (a new failure, a worse status, or lost visibility: a layer or figure was known, now unknown).',
+  )
+  .action(async (oldBundle: string, newBundle: string, flags: { format: 'markdown' | 'json'; out?: string; force: boolean }) => {
+    const { openBundle } = await import('./bundle/reader.js');
+    const { replay } = await import('./replay/index.js');
+    const { diffDiagnoses, renderDiff } = await import('./diff/index.js');
+    const { writeTextOutput } = await import('./report/output.js');
+    // One bundle at a time: the first view can be dropped before the second is read.
+    const diagnose = async (which: 'OLD' | 'NEW', file: string) => {
+      try {
+        return replay(await openBundle(file));
+      } catch (e) {
+        if (e instanceof BundleFormatError) throw new BundleFormatError(`${which}${e.message.includes(file) ? ':' : ` ${file}:`} ${e.message}`);
+        throw e;
+      }
+    };
+    const result = diffDiagnoses(await diagnose('OLD', oldBundle), await diagnose('NEW', newBundle));
+    const text = renderDiff(result, flags.format);
+    if (flags.out) await writeTextOutput(flags.out, text, { force: flags.force });
+    else process.stdout.write(text);
+    process.exitCode = result.outcome === 'worse' ? EXIT.worse : EXIT.ok;
   });
 
 /** One line on stderr, the contract's exit code, never a stack trace (unless GWBUNDLE_DEBUG is set). */

@@ -43,8 +43,18 @@ export function baseDiagnosis(over: Partial<Diagnosis> = {}): Diagnosis {
       artifacts: 48, missing: ['cmd/e2e-gateway-test'], timedOut: [], truncated: ['files/gateway.err'], errors: [],
       redactions: { enabled: true, totals: { 'telegram-bot-token': 2 }, byArtifact: { 'files/launchagent.plist': { 'telegram-bot-token': 2 } } },
       options: { hours: 1, maxSizeBytes: 25_000_000, redact: true, e2e: false },
+      absent: { 'cmd/e2e-gateway-test': 'cmd/e2e-gateway-test was not collected (missing: not requested)' },
     },
     runtime: 'legacy',
+    machine: {
+      pi: { machine: '0.70.2', pinned: '0.70.2' },
+      model: { configured: 'gpt-5.6-sol', live: 'openai-codex/gpt-5.6-sol', fallback: 'openai-codex/gpt-5.4', fallbackActive: false },
+      launchd: { state: 'running', runs: 2, lastExitCode: '(never exited)' },
+      daemon: { pid: '4242', alive: true, uptimeSec: 3660 },
+      heartbeatAgeSec: 300,
+      restarts: { lifecycle: null, operator: null },
+      plist: { program: ['/Users/joel/.joelclaw/scripts/gateway-start.sh'], environmentNames: ['HOME', 'TELEGRAM_BOT_TOKEN'] },
+    },
     ...over,
   };
 }
