@@ -112,25 +112,26 @@ program
 
 program
   .command('show')
-  .description('print one artifact as captured (the offline stand-in for re-running a command)')
+  .description('print one artifact as captured, or the record at a line the report cites, with numbered context')
   .argument('<bundle>', 'a gwbundle .tar.gz')
-  .argument('<artifact>', 'an artifact id, e.g. files/gateway.err (see gwbundle inspect)')
+  .argument('<artifact>', 'an artifact id (see gwbundle inspect), optionally with :LINE or :FROM-TO, e.g. files/gateway.err:10')
   .option('--meta', "print the artifact's manifest entry (status, exit code, stderr, source) instead", false)
-  .action(async (bundle: string, artifact: string, flags: { meta: boolean }) => {
+  .option('-C, --context <lines>', 'context lines around a cited line or range', '3')
+  .addHelpText('after', '\nExit codes: 0 printed, 1 nothing to print (no such artifact, no content, a line past the end), 2 unreadable bundle.')
+  .action(async (bundle: string, artifact: string, flags: { meta: boolean; context: string }) => {
+    const context = Number(flags.context);
+    if (!/^\d+$/.test(flags.context) || context > 10_000) throw new UsageError(`--context expects a number of lines (0-10000), got "${flags.context}"`);
     const { openBundle } = await import('./bundle/reader.js');
+    const { parseShowTarget, showArtifact } = await import('./report/show.js');
     const view = await openBundle(bundle);
-    const entry = view.entry(artifact);
-    if (!entry) throw new UsageError(`no artifact "${artifact}" in ${bundle} (gwbundle inspect ${bundle} lists them)`);
+    const target = parseShowTarget(view, artifact, bundle);
     if (flags.meta) {
-      process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(view.entry(target.artifact), null, 2)}\n`);
       return;
     }
-    const text = view.text(artifact);
-    if (text === undefined) {
-      process.stderr.write(`${artifact}: no content (${entry.status}${entry.reason ? `: ${entry.reason}` : ''})\n`);
-      return;
-    }
-    process.stdout.write(text);
+    const shown = showArtifact(view, target, context);
+    process.stdout.write(shown.stdout);
+    if (shown.stderr !== '') process.stderr.write(shown.stderr);
   });
 
 /** One line on stderr, the contract's exit code, never a stack trace (unless GWBUNDLE_DEBUG is set). */
