@@ -29,7 +29,8 @@ const program = new Command('gwbundle')
 program
   .command('collect')
   .description('snapshot every artifact the gateway diagnosis reads into one redacted bundle; prints its path')
-  .option('-o, --out <file>', 'where the bundle goes (written atomically, never over an existing file)')
+  .option('-o, --out <file>', 'where the bundle goes (written atomically, never over an existing file unless --force)')
+  .option('--force', 'allow --out to replace an existing file', false)
   .option('--hours <n>', 'window for evidence that carries timestamps', String(DEFAULTS.hours))
   .option('--max-size <size>', 'hard cap on the bundle size (25MB, 900KB, 20MiB, bytes)', DEFAULTS.maxSize)
   .option('--timeout <seconds>', 'per-source limit; a source past it is killed and recorded as timed out', String(DEFAULTS.timeoutSec))
@@ -56,7 +57,7 @@ program
     }
     const progress = createProgress(process.stderr, process.env);
     try {
-      const { path } = await runCollect(options, { outPath: flags.out ?? null, progress: progress.update });
+      const { path } = await runCollect(options, { outPath: flags.out ?? null, force: flags.force === true, progress: progress.update });
       progress.done();
       process.stdout.write(`${path}\n`);
     } catch (e) {
@@ -70,7 +71,7 @@ program
   .description('replay the layered diagnosis offline from a bundle and write the incident report')
   .argument('<bundle>', 'a gwbundle .tar.gz')
   .addOption(new Option('--format <format>', 'report format').choices(['markdown', 'json', 'diagnose']).default('markdown'))
-  .option('--out <file>', 'write the report to a file instead of stdout (never over an existing file)')
+  .option('--out <file>', 'write the report to a file instead of stdout (never over an existing file unless --force)')
   .option('--force', 'allow --out to replace an existing file', false)
   .addHelpText('after', '\nExit codes: 0 no layer failed or degraded, 2 unreadable bundle, 3 a layer failed, 4 a layer degraded.')
   .action(async (bundle: string, flags: { format: 'markdown' | 'json' | 'diagnose'; out?: string; force: boolean }) => {
