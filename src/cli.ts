@@ -51,14 +51,15 @@ program
     const { collectOptionsFrom } = await import('./options.js');
     const { runCollect } = await import('./collect/index.js');
     const { createProgress } = await import('./collect/progress.js');
+    const { collectSummary } = await import('./collect/summary.js');
     const options = collectOptionsFrom(flags, process.env);
     if (!options.redact) {
       process.stderr.write('gwbundle: WARNING: --no-redact: tokens, keys and messages will be in the bundle unredacted. Do not attach it to a public issue.\n');
     }
     const progress = createProgress(process.stderr, process.env);
     try {
-      const { path } = await runCollect(options, { outPath: flags.out ?? null, force: flags.force === true, progress: progress.update });
-      progress.done();
+      const { path, manifest, size } = await runCollect(options, { outPath: flags.out ?? null, force: flags.force === true, progress: progress.update });
+      progress.done(collectSummary(manifest, size));
       process.stdout.write(`${path}\n`);
     } catch (e) {
       progress.done();
