@@ -49,7 +49,10 @@ describe.each(FIXTURE_NAMES.map((n) => [n]))('the three reports of %s', (name) =
 
     // Error patterns: every pattern of the report, under its diagnose label, with the same counts.
     const want = new Map<string, number>();
-    for (const p of json.patterns) want.set(diagnoseLabel(p as { id: string }), (want.get(diagnoseLabel(p as { id: string })) ?? 0) + p.count);
+    for (const p of json.patterns) {
+      const label = diagnoseLabel({ id: String(p.id) });
+      want.set(label, (want.get(label) ?? 0) + p.count);
+    }
     expect(new Map((diag.errorPatterns ?? []).map((p) => [p.label, p.count]))).toEqual(want);
     for (const p of json.patterns) expect(f.markdown, `pattern ${p.label}`).toMatch(new RegExp(`\\| ${p.label.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')} \\| ${p.count} \\|`));
   });
