@@ -54,6 +54,6 @@ describe.each(FIXTURE_NAMES.map((n) => [n]))('the three reports of %s', (name) =
       want.set(label, (want.get(label) ?? 0) + p.count);
     }
     expect(new Map((diag.errorPatterns ?? []).map((p) => [p.label, p.count]))).toEqual(want);
-    for (const p of json.patterns) expect(f.markdown, `pattern ${p.label}`).toMatch(new RegExp(`\\| ${p.label.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')} \\| ${p.count} \\|`));
+    for (const p of json.patterns) expect(f.markdown, `pattern ${p.label}`).toMatch(new RegExp(`\\| ${p.label.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')} \\| ${p.severity} \\| ${p.count} \\|`));
   });
 });
