@@ -53,7 +53,7 @@ const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 16).r
 const shortId = (artifact: string): string => artifact.replace(/^(files|cmd|redis|k8s|http|host)\//, '');
 
 /** A few words of a text for a label, cut at a word: a picture names things, the report above tells them. */
-export function brief(text: string, max = 40): string {
+function brief(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const atWord = flat.slice(0, max + 1).replace(/\s+\S*$/, '');
@@ -113,8 +113,11 @@ function placer(d: Diagnosis, capture: number): (e: Evidence) => Placed | null {
   for (const t of d.timeline) {
     const at = Date.parse(t.at);
     if (t.capture || t.artifact === undefined || !Number.isFinite(at)) continue;
-    if (t.line !== undefined) lined.set(t.artifact, [...(lined.get(t.artifact) ?? []), { line: t.line, at, text: t.text }]);
-    else if (t.source === 'file') written.set(t.artifact, at); // "<file> last modified": the mtime
+    if (t.line !== undefined) {
+      const list = lined.get(t.artifact) ?? [];
+      list.push({ line: t.line, at, text: t.text });
+      lined.set(t.artifact, list);
+    } else if (t.source === 'file') written.set(t.artifact, at); // "<file> last modified": the mtime
   }
   return (e) => {
     const entries = lined.get(e.artifact) ?? [];
