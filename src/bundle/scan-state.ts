@@ -12,7 +12,7 @@ export const NOT_OURS = 'not a gwbundle bundle';
 // through onFatal; integrity findings (hashes, sizes, unlisted or missing entries) are collected as lines.
 
 /** The one line for an archive whose first entry is not our manifest: it is not ours, and says what it starts with. */
-export function notOursReason(entry: Pick<ReadEntry, 'path' | 'type'>): string {
+function notOursReason(entry: Pick<ReadEntry, 'path' | 'type'>): string {
   const quoted = JSON.stringify(entry.path);
   // why: only a name that could escape is worth a word here; "outside bundle/" is what every foreign archive has
   const unsafe = escapingNameReason(entry.path);

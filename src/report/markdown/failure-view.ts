@@ -72,8 +72,6 @@ function findingView(d: Diagnosis, f: Finding, lim: Limits, shown = new Set<stri
   return { text: findingText(d, f), severity: f.severity ?? null, refs: refs.slice(0, MAX_REFS).join(', '), moreRefs: Math.max(0, refs.length - MAX_REFS), excerpts };
 }
 
-export type FindingView = ReturnType<typeof findingView>;
-
 export const scenarioView = (s: ScenarioMatch) => ({
   id: s.id,
   title: s.title,
