@@ -31,7 +31,8 @@ const program = new Command('gwbundle')
 program
   .command('collect')
   .description('snapshot every artifact the gateway diagnosis reads into one redacted bundle; prints its path')
-  .option('-o, --out <file>', 'where the bundle goes (written atomically, never over an existing file)')
+  .option('-o, --out <file>', 'where the bundle goes (written atomically, never over an existing file unless --force)')
+  .option('--force', 'allow --out to replace an existing file', false)
   .option('--hours <n>', 'window for evidence that carries timestamps', String(DEFAULTS.hours))
   .option('--max-size <size>', 'hard cap on the bundle size (25MB, 900KB, 20MiB, bytes)', DEFAULTS.maxSize)
   .option('--timeout <seconds>', 'per-source limit; a source past it is killed and recorded as timed out', String(DEFAULTS.timeoutSec))
@@ -52,14 +53,15 @@ program
     const { collectOptionsFrom } = await import('./options.js');
     const { runCollect } = await import('./collect/index.js');
     const { createProgress } = await import('./collect/progress.js');
+    const { collectSummary } = await import('./collect/summary.js');
     const options = collectOptionsFrom(flags, process.env);
     if (!options.redact) {
       process.stderr.write('gwbundle: WARNING: --no-redact: tokens, keys and messages will be in the bundle unredacted. Do not attach it to a public issue.\n');
     }
     const progress = createProgress(process.stderr, process.env);
     try {
-      const { path } = await runCollect(options, { outPath: flags.out ?? null, progress: progress.update });
-      progress.done();
+      const { path, manifest, size } = await runCollect(options, { outPath: flags.out ?? null, force: flags.force === true, progress: progress.update });
+      progress.done(collectSummary(manifest, size));
       process.stdout.write(`${path}\n`);
     } catch (e) {
       progress.done();
@@ -72,7 +74,7 @@ program
   .description('replay the layered diagnosis offline from a bundle and write the incident report')
   .argument('<bundle>', 'a gwbundle .tar.gz')
   .addOption(new Option('--format <format>', 'report format').choices(['markdown', 'json', 'diagnose']).default('markdown'))
-  .option('--out <file>', 'write the report to a file instead of stdout (never over an existing file)')
+  .option('--out <file>', 'write the report to a file instead of stdout (never over an existing file unless --force)')
   .option('--force', 'allow --out to replace an existing file', false)
   .addHelpText('after', '\nExit codes: 0 no layer failed or degraded, 2 unreadable bundle, 3 a layer failed, 4 a layer degraded.')
   .action(async (bundle: string, flags: { format: 'markdown' | 'json' | 'diagnose'; out?: string; force: boolean }) => {
@@ -114,25 +116,26 @@ program
 
 program
   .command('show')
-  .description('print one artifact as captured (the offline stand-in for re-running a command)')
+  .description('print one artifact as captured, or the record at a line the report cites, with numbered context')
   .argument('<bundle>', 'a gwbundle .tar.gz')
-  .argument('<artifact>', 'an artifact id, e.g. files/gateway.err (see gwbundle inspect)')
+  .argument('<artifact>', 'an artifact id (see gwbundle inspect), optionally with :LINE or :FROM-TO, e.g. files/gateway.err:10')
   .option('--meta', "print the artifact's manifest entry (status, exit code, stderr, source) instead", false)
-  .action(async (bundle: string, artifact: string, flags: { meta: boolean }) => {
+  .option('-C, --context <lines>', 'context lines around a cited line or range', '3')
+  .addHelpText('after', '\nExit codes: 0 printed, 1 nothing to print (no such artifact, no content, a line past the end), 2 unreadable bundle.')
+  .action(async (bundle: string, artifact: string, flags: { meta: boolean; context: string }) => {
+    const context = Number(flags.context);
+    if (!/^\d+$/.test(flags.context) || context > 10_000) throw new UsageError(`--context expects a number of lines (0-10000), got "${flags.context}"`);
     const { openBundle } = await import('./bundle/reader.js');
+    const { parseShowTarget, showArtifact } = await import('./report/show.js');
     const view = await openBundle(bundle);
-    const entry = view.entry(artifact);
-    if (!entry) throw new UsageError(`no artifact "${artifact}" in ${bundle} (gwbundle inspect ${bundle} lists them)`);
+    const target = parseShowTarget(view, artifact, bundle);
     if (flags.meta) {
-      process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(view.entry(target.artifact), null, 2)}\n`);
       return;
     }
-    const text = view.text(artifact);
-    if (text === undefined) {
-      process.stderr.write(`${artifact}: no content (${entry.status}${entry.reason ? `: ${entry.reason}` : ''})\n`);
-      return;
-    }
-    process.stdout.write(text);
+    const shown = showArtifact(view, target, context);
+    process.stdout.write(shown.stdout);
+    if (shown.stderr !== '') process.stderr.write(shown.stderr);
   });
 
 program

@@ -166,6 +166,8 @@ export interface SessionSummary {
   pressure: 'ok' | 'elevated' | 'critical' | null;
   lastExchange: Array<{ at: string; role: string; preview: string }>;
   hangingTurn: { since: string; kind: 'prompt' | 'tool'; ageMinutes: number } | null;
+  /** Prompts that got no terminal response in the window (time and transcript line), oldest first (capped). Added for the report's picture. */
+  unansweredTurns: Array<{ at: string; line: number }>;
 }
 
 /** Redis state for the report. */

@@ -34,6 +34,7 @@ export function baseDiagnosis(over: Partial<Diagnosis> = {}): Diagnosis {
       lastCompactionAgeMinutes: 40, pressure: 'ok',
       lastExchange: [{ at: '2026-11-27T11:50:00.000Z', role: 'user', preview: 'hi' }, { at: '2026-11-27T11:50:05.000Z', role: 'assistant', preview: 'hello' }],
       hangingTurn: null,
+      unansweredTurns: [],
     },
     redis: {
       reachable: true, mode: 'normal', sessions: ['gateway'], eventQueues: [{ key: 'joelclaw:events:gateway', length: 0 }],

@@ -123,8 +123,9 @@ function run(ctx: ReplayContext): LayerResult {
 function detailLine(ctx: ReplayContext, s: NonNullable<ReturnType<typeof parseSession>>, status: LayerStatus, findings: readonly Finding[]): string {
   if (status !== 'ok') return findings.find((f) => f.severity === 'error' || f.severity === 'warn')?.text ?? status;
   const completed = s.turns.filter((t) => t.completion).map((t) => t.completion!.ms);
-  if (completed.length === 0) return `${s.turns.length} turns in window, none completed in it`;
-  return `${s.turns.length} turns in window, last completed ${formatAge(ctx.now.getTime() - Math.max(...completed))} before capture`;
+  const turns = `${s.turns.length} turn${s.turns.length === 1 ? '' : 's'} in window`;
+  if (completed.length === 0) return `${turns}, none completed in it`;
+  return `${turns}, last completed ${formatAge(ctx.now.getTime() - Math.max(...completed))} before capture`;
 }
 
 const layer: Layer = { id, seedLayer, title, run };
