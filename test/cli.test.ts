@@ -77,7 +77,7 @@ describe('what a command loads', () => {
     const out = join(dir, 'exists.tar.gz');
     await writeFile(out, 'mine');
     const r = await run(['collect', '-o', out]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/already exists/);
     expect(collectOnlyLoaded(r.modules)).toEqual([]);
     expect(await readFile(out, 'utf8')).toBe('mine');
@@ -97,7 +97,8 @@ describe('what a command loads', () => {
     const withoutOut = join(dir, 'no-kubeconfig.tar.gz');
     const without = await run([...base, '-o', withoutOut]);
     expect(without.code, without.stderr).toBe(0);
-    expect(collectOnlyLoaded(without.modules)).toEqual(['collectors', 'Redis client', 'execa', 'secretlint', 'redaction rules']);
+    expect(collectOnlyLoaded(without.modules)).toEqual(expect.arrayContaining(['collectors', 'Redis client', 'execa', 'redaction rules']));
+    expect(collectOnlyLoaded(without.modules)).not.toContain('Kubernetes client');
     expect((await openBundle(withoutOut)).entry(A.k8sNodes.id)).toMatchObject({ status: 'missing', reason: expect.stringMatching(/^no kubeconfig/) });
 
     const kubeconfig = join(dir, 'kubeconfig');

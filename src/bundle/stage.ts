@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import * as tar from 'tar';
-import { BundleWriteError, InternalError } from '../errors.js';
+import { BundleWriteError, InternalError, UsageError } from '../errors.js';
 import { checkDestination, fsyncPath, publish, reserveTemp } from './destination.js';
 import { cleanupOnInterrupt } from './interrupt-cleanup.js';
 import { MANIFEST_ENTRY, type Manifest, entryName } from './manifest.js';
@@ -176,11 +176,11 @@ export class BundleStage {
    * Packs the staged artifacts with `manifest` (sealed here: path, sha256 and bytes come from the staged files)
    * into a temp file in `outDir`. Refuses when a file of that name appeared; the caller publishes or discards it.
    */
-  async pack(manifest: Manifest, mtime: Date, dest: string): Promise<PackedBundle> {
+  async pack(manifest: Manifest, mtime: Date, dest: string, force = false): Promise<PackedBundle> {
     const sealed = sealManifest(manifest, this.facts);
     if (Number.isNaN(mtime.getTime())) throw new InternalError('bundle mtime is an invalid Date');
     const dir = dirname(resolve(dest));
-    await checkDestination(resolve(dest), dir);
+    await checkDestination(resolve(dest), dir, force);
     const tempPath = join(dir, `.${basename(dest)}.tmp-${randomBytes(6).toString('hex')}`);
     let reserved = false;
     try {
@@ -198,18 +198,18 @@ export class BundleStage {
       return { tempPath, size, sha256, manifest: sealed };
     } catch (error) {
       if (reserved) await this.discard({ tempPath });
-      if (error instanceof BundleWriteError || error instanceof InternalError) throw error;
+      if (error instanceof BundleWriteError || error instanceof InternalError || error instanceof UsageError) throw error;
       throw new BundleWriteError(`cannot write ${resolve(dest)}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
     }
   }
 
-  /** Moves a packed temp file to `dest` (never over an existing file) and flushes the directory. */
-  async publish(packed: PackedBundle, dest: string): Promise<void> {
+  /** Moves a packed temp file to `dest` (over an existing file only with `force`) and flushes the directory. */
+  async publish(packed: PackedBundle, dest: string, force = false): Promise<void> {
     try {
-      await publish(packed.tempPath, resolve(dest));
+      await publish(packed.tempPath, resolve(dest), force);
     } catch (error) {
       await this.discard(packed);
-      if (error instanceof BundleWriteError) throw error;
+      if (error instanceof BundleWriteError || error instanceof UsageError) throw error;
       throw new BundleWriteError(`cannot write ${resolve(dest)}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
     }
     this.temps.delete(packed.tempPath);

@@ -26,6 +26,8 @@ export const COLLECTORS: readonly Collector[] = [
 
 export interface CollectOut {
   outPath: string | null;
+  /** Replace an existing file at outPath (--force); without it an existing file is refused before collecting. */
+  force?: boolean;
   progress?: (message: string) => void;
   /** Replace the collector list (tests). */
   collectors?: readonly Collector[];
@@ -39,9 +41,10 @@ export async function runCollect(
   const startedAtMs = Date.now();
   const progress = out.progress ?? (() => {});
   // Refuse a bad destination before spending the collection time.
-  const dest = await checkCollectDestination(out.outPath, options.now);
+  const force = out.force === true;
+  const dest = await checkCollectDestination(out.outPath, options.now, force);
   const collected = await runCollectors([...(out.collectors ?? COLLECTORS)], options, { progress });
   const { packBundle } = await import('./pack.js');
-  const { manifest, size } = await packBundle(collected, options, { dest, startedAtMs, progress });
+  const { manifest, size } = await packBundle(collected, options, { dest, force, startedAtMs, progress });
   return { path: dest, manifest, size };
 }

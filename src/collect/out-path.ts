@@ -16,9 +16,9 @@ export function defaultOutPath(host: string, now: Date, cwd = process.cwd()): st
 /** Where `collect -o` (or the default name) puts the bundle, as an absolute path. */
 export const collectDestination = (outPath: string | null, now: Date): string => resolve(outPath ?? defaultOutPath(hostname(), now));
 
-/** Refuses a bad destination (exists, no such directory, not writable) before anything is collected. */
-export async function checkCollectDestination(outPath: string | null, now: Date): Promise<string> {
+/** Refuses a bad destination (exists without --force, no such directory, not writable) before anything is collected. */
+export async function checkCollectDestination(outPath: string | null, now: Date, force = false): Promise<string> {
   const dest = collectDestination(outPath, now);
-  await checkDestination(dest, dirname(dest));
+  await checkDestination(dest, dirname(dest), force);
   return dest;
 }

@@ -82,9 +82,9 @@ async function redactInto(stage: BundleStage, collected: StagedArtifact[], o: Co
 export async function packBundle(
   collected: StagedArtifact[],
   options: CollectOptions,
-  run: { dest: string; startedAtMs: number; progress: (message: string) => void },
+  run: { dest: string; force: boolean; startedAtMs: number; progress: (message: string) => void },
 ): Promise<{ manifest: Manifest; size: number }> {
-  const { dest, startedAtMs, progress } = run;
+  const { dest, force, startedAtMs, progress } = run;
   const stage = await BundleStage.create().catch(async (e: unknown) => {
     for (const a of collected) await a.stream?.close();
     throw e;
@@ -104,10 +104,10 @@ export async function packBundle(
       fitted = await applyBudget(stage, fitted, budget);
       const entries = [...fitted].sort(byId).map((a) => toEntry(a, stage.stored(a.id), red.byArtifact.get(a.id) ?? {}, options.sourceDateEpoch));
       const manifest = buildManifest({ options, redisUrl: red.redisUrl, entries, totals: red.totals, startedAtMs, finishedAt });
-      const packed = await stage.pack(manifest, options.now, dest);
+      const packed = await stage.pack(manifest, options.now, dest, force);
       lastSize = packed.size;
       if (packed.size <= options.maxSizeBytes) {
-        await stage.publish(packed, dest);
+        await stage.publish(packed, dest, force);
         progress(`bundle: ${packed.size} bytes, ${entries.length} artifacts`);
         return { manifest: packed.manifest, size: packed.size };
       }

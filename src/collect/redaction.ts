@@ -1,5 +1,5 @@
 import { artifactSpec } from '../bundle/artifacts.js';
-import type { Redactor } from '../redact/index.js';
+import { LEAK_GATE_RULE, type Redactor } from '../redact/index.js';
 import type { StagedArtifact } from './types.js';
 
 // Every string that leaves the machine goes through the redactor: artifact bytes by their content type (a big
@@ -43,8 +43,10 @@ export async function* redactedPieces(a: StagedArtifact, r: Redactor | null, cou
     }
     const out = await r.redactArtifact({ id: a.id, kind: spec?.kind ?? 'file', contentType: spec?.contentType ?? 'text', text: piece });
     addCounts(counts, out.counts);
-    // After redaction, before packing: every byte of every artifact passes here, one piece at a time.
-    yield out.text;
+    // After redaction, before packing, one piece at a time: fail closed with the last scan (src/redact/leak-gate.ts)
+    const gated = r.leakGate(out.text);
+    if (gated.count > 0) addCounts(counts, { [LEAK_GATE_RULE]: gated.count });
+    yield gated.text;
   }
 }
 

@@ -62,4 +62,13 @@ describe('redactedPieces and redactMeta', () => {
     expect(out).toEqual([token]);
     expect(counts).toEqual({});
   });
+
+  it('passes the content through the leak gate last, counting what only the gate found as leak-gate', async () => {
+    const token = `ghp_${'c3D4'.repeat(9)}`;
+    const counts = {};
+    const staged: StagedArtifact = { id: A.health.id, status: 'ok', source: {}, content: JSON.stringify({ seen: { [token]: true } }) };
+    const content = (await collectAll(redactedPieces(staged, createRedactor({ salt: Buffer.alloc(32) }), counts))).join('');
+    expect(content).not.toContain(token);
+    expect(counts).toEqual({ 'leak-gate': 1 });
+  });
 });
