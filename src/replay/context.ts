@@ -57,7 +57,7 @@ interface LineIndex {
 }
 
 /** Reading step of the line index. */
-const INDEX_STEP = 1024 * 1024;
+const INDEX_STEP = 256 * 1024;
 
 function indexLines(body: ArtifactBody): LineIndex {
   const ends: number[] = [];
@@ -75,12 +75,12 @@ function indexLines(body: ArtifactBody): LineIndex {
 
 const lineOf = (ix: LineIndex, i: number): string => ix.body.slice(ix.starts[i]!, ix.ends[i]!).toString('utf8');
 
-/** Bytes decoded at once when a big artifact's lines are read in order. */
-const DECODE_CHUNK_BYTES = 1024 * 1024;
+/** Bytes decoded at once when a big artifact's lines are read in order (small enough to stay a young string). */
+const DECODE_CHUNK_BYTES = 64 * 1024;
 
 /**
  * Line i of a big artifact for i = 0, 1, 2, ...: decoded a chunk of whole lines at a time (one decode per
- * ~1 MiB instead of one per line); a line is a slice of its chunk, so keep it only as long as the chunk.
+ * 64 KiB instead of one per line); a line is a slice of its chunk, so keep it only as long as the chunk.
  */
 function inOrder(ix: LineIndex): (i: number) => string {
   let chunk = '';
