@@ -113,7 +113,7 @@ program
   .action(async (bundle: string, flags: { json: boolean }) => {
     const { openBundle } = await import('./bundle/reader.js');
     const { renderInspectTable } = await import('./bundle/inspect.js');
-    const view = await openBundle(bundle);
+    const view = await openBundle(bundle, {}, { bodies: false });
     process.stdout.write(flags.json ? `${JSON.stringify(view.manifest, null, 2)}\n` : renderInspectTable(view.manifest));
   });
 

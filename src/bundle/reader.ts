@@ -7,9 +7,12 @@ import { type BundleView, viewFromContents } from './view.js';
 // enforced, then an in-memory view over the bytes as read (one allocation per artifact, decoded on demand). A bundle that verify would flag is refused here, so replay never reasons
 // over damaged evidence.
 
-/** Reads, checks and decodes a .tar.gz bundle; any problem is a one-line BundleFormatError. */
-export async function openBundle(file: string, limits: Partial<ReadLimits> = {}): Promise<BundleView> {
-  const scan = await scanBundle(file, resolveLimits(limits), true);
+/**
+ * Reads, checks and decodes a .tar.gz bundle; any problem is a one-line BundleFormatError. With
+ * `{ bodies: false }` every artifact is still hashed and checked, but only the manifest is kept (inspect).
+ */
+export async function openBundle(file: string, limits: Partial<ReadLimits> = {}, opts: { bodies?: boolean } = {}): Promise<BundleView> {
+  const scan = await scanBundle(file, resolveLimits(limits), opts.bodies ?? true);
   const [first] = scan.problems;
   if (first !== undefined) {
     const more = scan.problems.length > 1 ? ` (+${scan.problems.length - 1} more: run gwbundle verify)` : '';
