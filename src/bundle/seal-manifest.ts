@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { InternalError } from '../errors.js';
 import { type ArtifactEntry, Manifest, entryName } from './manifest.js';
 import { consistencyProblem, zodIssueLine } from './manifest-check.js';
@@ -11,16 +10,6 @@ export interface StoredFacts {
   bytes: number;
   sha256: string;
 }
-
-/** Artifact bytes as they will be stored. */
-export const contentBytes = (content: string | Buffer): Buffer =>
-  typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-
-/** Size and hash of in-memory content. */
-export const factsOf = (content: string | Buffer): StoredFacts => {
-  const bytes = contentBytes(content);
-  return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-};
 
 /** One artifact entry with path/sha256/bytes set from its stored bytes, or cleared when it has none. */
 function sealArtifact(artifact: ArtifactEntry, stored: StoredFacts | undefined): ArtifactEntry {

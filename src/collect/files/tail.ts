@@ -31,26 +31,10 @@ const NEWLINE = 0x0a;
 /** Read step of the search for a tail's first record. */
 const SEARCH_BLOCK = 64 * 1024;
 
-/** Offset in buf of the first byte of a whole record (after a newline; for bun, at a record's first line). */
-export function recordStart(buf: Buffer, bunRecords: boolean): number | null {
-  const nl = buf.indexOf(NEWLINE);
-  if (nl < 0) return null;
-  const first = nl + 1;
-  if (!bunRecords) return first;
-  let at = first;
-  while (at < buf.length) {
-    const end = buf.indexOf(NEWLINE, at);
-    if (isRecordHead(buf.subarray(at, end < 0 ? buf.length : end).toString('utf8'))) return at;
-    if (end < 0) break;
-    at = end + 1;
-  }
-  // No record head in the window: a whole line is still better than nothing.
-  return first;
-}
-
 /**
- * recordStart over [from, end) of an open file, read in blocks rather than whole: the file offset where a tail
- * that must begin at or after `from` starts, or null when no line ends in the range.
+ * Where a tail that must begin at or after `from` starts in an open file: after the first newline, and for bun
+ * logs on the first line that begins a record; read in blocks up to `end`, never whole. Null when no line ends
+ * in the range.
  */
 export async function fileRecordStart(fh: FileHandle, from: number, end: number, bunRecords: boolean): Promise<number | null> {
   let firstLine: number | null = null;

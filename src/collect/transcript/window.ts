@@ -98,16 +98,6 @@ async function scanWindow(fh: FileHandle, cutoffMs: number, readCap: number): Pr
   };
 }
 
-/** The window of the transcript at `path` (the file is closed again). */
-export async function readTranscriptWindow(path: string, cutoffMs: number, readCap = TRANSCRIPT_READ_CAP): Promise<TranscriptWindow> {
-  const fh = await open(path, 'r');
-  try {
-    return await scanWindow(fh, cutoffMs, readCap);
-  } finally {
-    await fh.close();
-  }
-}
-
 /** The window and a stream of its content (the header line, then the window's non-blank lines); the stream closes the file. */
 export async function openTranscriptWindow(path: string, cutoffMs: number, readCap = TRANSCRIPT_READ_CAP): Promise<{ window: TranscriptWindow; stream: ContentStream }> {
   const fh = await open(path, 'r');

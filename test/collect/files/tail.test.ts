@@ -2,7 +2,7 @@ import { appendFile, chmod, mkdtemp, open, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileArtifact, recordStart, snapshotFile } from '../../../src/collect/files/tail.js';
+import { fileArtifact, fileRecordStart, snapshotFile } from '../../../src/collect/files/tail.js';
 import { stagedText } from '../helpers/staged.js';
 
 let dir: string;
@@ -36,10 +36,19 @@ describe('snapshotFile', () => {
   });
 
   it('starts a bun log tail on a record head, skipping object bodies, closing braces and lone commas', async () => {
-    const buf = Buffer.from('rt of a line\n  source: "x",\n,\n}\n[gateway] response ready {\n  length: 1,\n}\n');
-    const at = recordStart(buf, true);
-    expect(buf.subarray(at ?? 0).toString()).toBe('[gateway] response ready {\n  length: 1,\n}\n');
-    expect(buf.subarray(recordStart(buf, false) ?? 0).toString().startsWith('  source')).toBe(true);
+    const text = 'rt of a line\n  source: "x",\n,\n}\n[gateway] response ready {\n  length: 1,\n}\n';
+    const p = join(dir, 'records.log');
+    await writeFile(p, text);
+    const fh = await open(p, 'r');
+    try {
+      const at = await fileRecordStart(fh, 0, Buffer.byteLength(text), true);
+      expect(text.slice(at ?? 0)).toBe('[gateway] response ready {\n  length: 1,\n}\n');
+      expect(text.slice((await fileRecordStart(fh, 0, Buffer.byteLength(text), false)) ?? 0).startsWith('  source')).toBe(true);
+      // null when no line ends in the range
+      expect(await fileRecordStart(fh, 2, 5, true)).toBeNull();
+    } finally {
+      await fh.close();
+    }
   });
 
   it('keeps a consistent snapshot of a file that grows while it is read', async () => {

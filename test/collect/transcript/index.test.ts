@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { A } from '../../../src/bundle/artifacts.js';
 import { runCollectors } from '../../../src/collect/run.js';
 import { transcriptCollector } from '../../../src/collect/transcript/index.js';
-import { openTranscriptWindow, readTranscriptWindow } from '../../../src/collect/transcript/window.js';
+import { openTranscriptWindow } from '../../../src/collect/transcript/window.js';
 import type { StagedArtifact } from '../../../src/collect/types.js';
 import { createContext } from '../../../src/replay/context.js';
 import sessionLayer from '../../../src/replay/layers/session.js';
@@ -137,11 +137,13 @@ describe('transcriptCollector', () => {
   });
 });
 
-describe('readTranscriptWindow', () => {
+describe('openTranscriptWindow', () => {
   it('reads across chunk boundaries from the end and stops at the read cap', async () => {
     const text = transcript(LIVE, 200); // ~1200 entries
     await plantFiles(root, { '/t.jsonl': text });
-    const all = await readTranscriptWindow(join(root, 't.jsonl'), 0);
+    const opened = await openTranscriptWindow(join(root, 't.jsonl'), 0);
+    await opened.stream.close();
+    const all = opened.window;
     expect(all.linesKept).toBe(text.trimEnd().split('\n').length - 1);
     expect(all.linesAtSource).toBe(all.linesKept + 1);
     expect(all.bytes).toBe(Buffer.byteLength(text));
