@@ -59,6 +59,9 @@ const clientFor = (target: RedisTarget, timeoutMs: number): Redis =>
     enableOfflineQueue: false,
     autoResubscribe: false,
     connectionName: 'gwbundle',
+    // why: a disconnect ends the socket and waits this long for the server to close it; a Redis that never
+    // answers never closes either, and its wait would hold the process after the bundle is written
+    disconnectTimeout: 100,
   });
 
 const isTimeout = (message: string): boolean => /timed? ?out|socket timeout/i.test(message);
