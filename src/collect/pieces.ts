@@ -5,7 +5,7 @@ import type { FileHandle } from 'node:fs/promises';
 // bun record (logs), and never inside a PEM private-key block, the one secret that spans lines.
 
 /** Size of one piece before its boundary is found. */
-export const PIECE_BYTES = 256 * 1024;
+export const PIECE_BYTES = 64 * 1024;
 
 /** Where a piece of `buf` may end (exclusive offset), or null when it holds no boundary yet. */
 export type PieceEnd = (buf: Buffer) => number | null;
@@ -63,26 +63,41 @@ export const bunRecordEnd: PieceEnd = (buf) => {
   return outsidePem(buf, lineEnd(buf));
 };
 
-/** Reads exactly `length` bytes at `position`; a file that shrank since it was measured is an error. */
-export async function readExactly(fh: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(length);
+/** Reads exactly `length` bytes at `position` into the start of `buf`; a file that shrank since it was measured is an error. */
+export async function readInto(fh: FileHandle, buf: Buffer, position: number, length: number): Promise<void> {
   let got = 0;
   while (got < length) {
     const { bytesRead } = await fh.read(buf, got, length - got, position + got);
     if (bytesRead === 0) throw new Error(`file shrank while it was read (${position + got} of ${position + length} bytes)`);
     got += bytesRead;
   }
+}
+
+/** Reads exactly `length` bytes at `position` into a new buffer (see readInto). */
+export async function readExactly(fh: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(length);
+  await readInto(fh, buf, position, length);
   return buf;
 }
 
-/** [start, end) of an open file in pieces of about `pieceBytes`, each ending where `pieceEnd` allows. */
+/**
+ * [start, end) of an open file in pieces of about `pieceBytes`, each ending where `pieceEnd` allows. The pieces
+ * share one read buffer: a piece is valid until the next one is asked for (decode or copy it first).
+ */
 export async function* filePieces(fh: FileHandle, start: number, end: number, pieceEnd: PieceEnd, pieceBytes = PIECE_BYTES): AsyncGenerator<Buffer> {
+  let work = Buffer.allocUnsafe(Math.min(pieceBytes, Math.max(0, end - start)));
+  let carried = 0;
   let pos = start;
-  let carry: Buffer | null = null;
   while (pos < end) {
-    const chunk = await readExactly(fh, pos, Math.min(pieceBytes, end - pos));
-    pos += chunk.length;
-    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const len = Math.min(pieceBytes, end - pos);
+    if (work.length < carried + len) {
+      const bigger = Buffer.allocUnsafe(carried + len);
+      work.copy(bigger, 0, 0, carried);
+      work = bigger;
+    }
+    await readInto(fh, work.subarray(carried), pos, len);
+    pos += len;
+    const buf = work.subarray(0, carried + len);
     if (pos >= end) {
       yield buf;
       return;
@@ -90,10 +105,10 @@ export async function* filePieces(fh: FileHandle, start: number, end: number, pi
     const at = pieceEnd(buf);
     // No boundary yet (one record longer than a piece): read on and cut later.
     if (at === null || at === 0) {
-      carry = buf;
+      carried = buf.length;
       continue;
     }
     yield buf.subarray(0, at);
-    carry = Buffer.from(buf.subarray(at));
+    carried = buf.copy(work, 0, at);
   }
 }
