@@ -156,4 +156,19 @@ describe('openTranscriptWindow', () => {
     expect(lines).toHaveLength(capped.window.linesKept + 1);
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
   });
+
+  it('judges an entry by its own top-level timestamp, never one nested in its message', async () => {
+    const at = (minutesAgo: number) => new Date(NOW - minutesAgo * 60_000).toISOString();
+    const lines = [
+      header(LIVE, at(300)),
+      JSON.stringify({ type: 'message', id: 'old', timestamp: at(120), message: { role: 'user', content: [{ type: 'text', text: 'x' }], timestamp: at(1) } }),
+      JSON.stringify({ type: 'message', id: 'new', message: { role: 'user', content: 'y', timestamp: at(200) }, timestamp: at(30) }),
+      '{"type":"message","id":"escaped","times\\u0074amp":"' + at(20) + '"}',
+      JSON.stringify({ type: 'message', id: 'quoted', text: 'a "timestamp": "' + at(500) + '" in a string', timestamp: at(10) }),
+    ];
+    await plantFiles(root, { '/t.jsonl': `${lines.join('\n')}\n` });
+    const opened = await openTranscriptWindow(join(root, 't.jsonl'), NOW - 3_600_000);
+    const kept = (await streamText(opened.stream)).trimEnd().split('\n').map((l) => (JSON.parse(l) as { id?: string }).id);
+    expect(kept).toEqual([LIVE, 'new', 'escaped', 'quoted']);
+  });
 });
