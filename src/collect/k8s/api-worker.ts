@@ -8,7 +8,7 @@ import type { WorkerMessage, WorkerStart } from './worker.js';
 
 const port = parentPort;
 if (!port) throw new Error('api-worker runs only as a worker thread');
-const { options, source } = workerData as WorkerStart;
+const { options, source, endsAtEpochMs } = workerData as WorkerStart;
 const run = new AbortController();
 port.on('message', (m: unknown) => {
   if (m === 'abort') run.abort(new Error('the collection deadline was reached'));
@@ -17,10 +17,9 @@ const send = (m: WorkerMessage) => port.postMessage(m);
 let result: ApiResult;
 try {
   result = await readApi(options, source, {
-    ready: () => send({ type: 'ready' }),
     reached: () => send({ type: 'reached' }),
     progress: (message) => send({ type: 'progress', message }),
-  }, run.signal);
+  }, run.signal, endsAtEpochMs);
 } catch (e) {
   result = { reached: false, status: 'error', reason: `Kubernetes reader failed: ${e instanceof Error ? e.message : String(e)}` };
 }

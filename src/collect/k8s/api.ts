@@ -9,7 +9,8 @@ import { eventsInWindow, wireList } from './lists.js';
 import { podLogArtifacts } from './logs.js';
 
 // Reading the cluster through the API (see index.ts for the artifacts), with every call drawing on the
-// source's one deadline, which starts once the client is loaded. It runs in a worker thread when it can
+// source's one deadline (it started with the collector: loading the client is part of the source's time,
+// though a slow load never leaves the calls less than half of --timeout). It runs in a worker thread when it can
 // (src/collect/k8s/worker.ts), so the client's memory is given back when the source is done.
 
 const LIST_LIMIT = 500;
@@ -21,8 +22,6 @@ export type ApiResult =
 
 /** What the reader tells its caller as it goes. */
 export interface ApiHooks {
-  /** The client is loaded and the deadline starts now. */
-  ready(): void;
   /** The cluster answered the first call: kubectl will not be needed. */
   reached(): void;
   progress(message: string): void;
@@ -35,10 +34,16 @@ function listArtifact<T>(id: string, resource: string, r: K8sOutcome<T>, render:
 }
 
 /** Nodes, pods, events and the core pods' logs; stops at the first call when the cluster is not reached. */
-export async function readApi(options: CollectOptions, source: Exclude<KubeconfigSource, { kind: 'none' }>, hooks: ApiHooks, runSignal: AbortSignal): Promise<ApiResult> {
+export async function readApi(
+  options: CollectOptions,
+  source: Exclude<KubeconfigSource, { kind: 'none' }>,
+  hooks: ApiHooks,
+  runSignal: AbortSignal,
+  endsAtEpochMs: number,
+): Promise<ApiResult> {
   const { namespace, now, hours } = options;
-  const deadline = sourceDeadline(options.timeoutMs, runSignal);
-  hooks.ready();
+  // why: loading our client counts against the source's --timeout, but never leaves the cluster under half of it
+  const deadline = sourceDeadline(options.timeoutMs, runSignal, Math.max(endsAtEpochMs, Date.now() + options.timeoutMs / 2));
   let core: k8s.CoreV1Api;
   let from: string;
   try {

@@ -1,7 +1,7 @@
 import { A } from '../../bundle/artifacts.js';
-import { type SourceDeadline, sourceDeadline } from '../deadline.js';
+import { sourceDeadline } from '../deadline.js';
 import type { Collector, StagedArtifact } from '../types.js';
-import { type KubectlFallback, kubectlFallback } from './fallback.js';
+import { kubectlFallback } from './fallback.js';
 import { findKubeconfig } from './kubeconfig.js';
 import { API_IDS, apiFailed } from './resources.js';
 import { readApiInWorker } from './worker.js';
@@ -11,8 +11,8 @@ import { readApiInWorker } from './worker.js';
 //     (kind, apiVersion, metadata, items) with metadata.managedFields stripped, 2-space indent;
 //   k8s/logs/<pod>[.previous] for redis-0 and inngest-0: text, 500 lines / 512 KiB, with timestamps;
 //   cmd/kubectl-get-nodes, cmd/kubectl-get-pods: run only when the API was not reached, else skipped.
-// The whole source, kubectl included, has one --timeout (src/collect/deadline.ts), starting once the client
-// is loaded. If the first call gets no HTTP answer the cluster is unreachable: the remaining API artifacts
+// The whole source, loading the client and kubectl included, has one --timeout (src/collect/deadline.ts); a
+// client that loads slowly still leaves the API calls half of it. If the first call gets no HTTP answer the cluster is unreachable: the remaining API artifacts
 // take that reason at once. The client is loaded only when there is a kubeconfig to use, in a worker thread
 // (src/collect/k8s/worker.ts).
 
@@ -23,26 +23,19 @@ export const k8sCollector: Collector = {
   ids: [...API_IDS, A.kubectlNodes.id, A.kubectlPods.id],
   async collect(ctx) {
     const { namespace, timeoutMs } = ctx.options;
+    const endsAtEpochMs = Date.now() + timeoutMs;
+    const deadline = sourceDeadline(timeoutMs, ctx.signal, endsAtEpochMs);
+    const fallback = kubectlFallback(ctx, deadline);
     const source = findKubeconfig(ctx.options);
-    if (source.kind === 'none') {
-      const deadline = sourceDeadline(timeoutMs, ctx.signal);
-      return [...apiFailed(namespace, source.status, source.reason), ...(await kubectlFallback(ctx, deadline).run())];
-    }
-    let deadline: SourceDeadline | undefined;
-    let fallback: KubectlFallback | undefined;
+    if (source.kind === 'none') return [...apiFailed(namespace, source.status, source.reason), ...(await fallback.run())];
     let skipped: Promise<StagedArtifact[]> | undefined;
     const result = await readApiInWorker(ctx, source, {
-      ready: () => {
-        deadline = sourceDeadline(timeoutMs, ctx.signal);
-        fallback = kubectlFallback(ctx, deadline);
-      },
       reached: () => {
-        skipped = fallback?.drop();
+        skipped = fallback.drop();
       },
       progress: (m) => ctx.progress(m),
-    });
-    if (result.reached) return [...result.artifacts, ...(await (skipped ?? fallback?.drop() ?? []))];
-    fallback ??= kubectlFallback(ctx, deadline ?? sourceDeadline(timeoutMs, ctx.signal));
+    }, endsAtEpochMs);
+    if (result.reached) return [...result.artifacts, ...(await (skipped ?? fallback.drop()))];
     return [...apiFailed(namespace, result.status, result.reason), ...(await fallback.run())];
   },
 };

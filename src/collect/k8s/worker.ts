@@ -15,20 +15,21 @@ import type { KubeconfigSource } from './kubeconfig.js';
 export interface WorkerStart {
   options: CollectOptions;
   source: Exclude<KubeconfigSource, { kind: 'none' }>;
+  /** When the source's deadline ends (wall clock: the thread's own performance clock starts elsewhere). */
+  endsAtEpochMs: number;
 }
 
 /** What the worker sends back. */
 export type WorkerMessage =
-  | { type: 'ready' }
   | { type: 'reached' }
   | { type: 'progress'; message: string }
   | { type: 'result'; result: ApiResult };
 
 /** The API read in a worker thread; never rejects (a thread that fails is a reader error, and kubectl runs). */
-export function readApiInWorker(ctx: CollectContext, source: WorkerStart['source'], hooks: ApiHooks): Promise<ApiResult> {
+export function readApiInWorker(ctx: CollectContext, source: WorkerStart['source'], hooks: ApiHooks, endsAtEpochMs: number): Promise<ApiResult> {
   // why: the worker file has the extension of this one (.js when built, .ts when run through a TypeScript loader)
   const entry = new URL(`./api-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-  const workerData: WorkerStart = { options: ctx.options, source };
+  const workerData: WorkerStart = { options: ctx.options, source, endsAtEpochMs };
   // why: the reader allocates little but V8 would still grow a young generation of tens of MB; keep it small
   const resourceLimits = { maxYoungGenerationSizeMb: 4 };
   let worker: Worker;
@@ -41,7 +42,6 @@ export function readApiInWorker(ctx: CollectContext, source: WorkerStart['source
     return Promise.resolve({ reached: false, status: 'error', reason: `Kubernetes reader could not start: ${oneLine(e)}` });
   }
   return new Promise<ApiResult>((resolve) => {
-    let started = false;
     let settled = false;
     const onAbort = () => worker.postMessage('abort');
     ctx.signal.addEventListener('abort', onAbort, { once: true });
@@ -53,14 +53,11 @@ export function readApiInWorker(ctx: CollectContext, source: WorkerStart['source
       resolve(result);
     };
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'ready') {
-        started = true;
-        hooks.ready();
-      } else if (m.type === 'reached') hooks.reached();
+      if (m.type === 'reached') hooks.reached();
       else if (m.type === 'progress') hooks.progress(m.message);
       else settle(m.result);
     });
-    worker.on('error', (e) => settle({ reached: false, status: 'error', reason: `Kubernetes reader ${started ? 'failed' : 'could not start'}: ${oneLine(e)}` }));
+    worker.on('error', (e) => settle({ reached: false, status: 'error', reason: `Kubernetes reader failed: ${oneLine(e)}` }));
     worker.on('exit', (code) => settle({ reached: false, status: 'error', reason: `Kubernetes reader ended (exit ${code}) before answering` }));
   });
 }
