@@ -19,7 +19,7 @@ beforeEach(async () => {
   bin = await mkdtemp(join(tmpdir(), 'gwb-bin-'));
 });
 afterEach(async () => {
-  await rm(bin, { recursive: true, force: true });
+  await rm(bin, { recursive: true, force: true, maxRetries: 5 });
 });
 
 const collect = async (over: Partial<CollectOptions> = {}, collector = commandsCollector): Promise<Map<string, StagedArtifact>> => {
