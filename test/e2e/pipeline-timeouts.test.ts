@@ -50,7 +50,7 @@ describe('collect against a hung command and a silent Redis', () => {
     const view = await openBundle(bundle);
     const statuses = REDIS_ARTIFACT_IDS.map((id) => `${id}: ${view.entry(id)?.status}`);
     expect(statuses).toEqual(REDIS_ARTIFACT_IDS.map((id) => `${id}: timeout`));
-    expect(view.entry(A.redisPing.id)?.reason).toBe(`no answer from ${host.redisUrl} within ${TIMEOUT_MS} ms`);
+    expect(view.entry(A.redisPing.id)?.reason).toBe(`no answer from ${host.redisUrl}/0 within ${TIMEOUT_MS} ms`);
   });
 
   it('still gives a report, where the layers reading Redis are never ok', async () => {

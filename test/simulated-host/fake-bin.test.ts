@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/eventually.js';
 import { pidAlive, readFakeCalls, readHangPids, writeFakeBin } from '../helpers/simulated-host/fake-bin.js';
 
 let base: string;
@@ -90,19 +91,15 @@ describe('fake commands', () => {
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     const closed = new Promise<void>((resolve) => child.stdout.on('close', () => resolve()));
     let pids: number[] = [];
-    for (let i = 0; i < 40 && pids.length < 2; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      pids = await readHangPids(ctlDir);
-    }
+    await eventually(async () => (pids = await readHangPids(ctlDir)).length >= 2);
     expect(pids).toHaveLength(2);
     process.kill(child.pid!, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 100));
+    await eventually(() => !pidAlive(child.pid!));
     // Killing only the direct child leaves the grandchild sleeper alive and stdout open.
     expect(pidAlive(pids[1]!)).toBe(true);
     process.kill(-child.pid!, 'SIGKILL');
     await closed;
     expect(out).toBe('partial\n');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(pidAlive(pids[1]!)).toBe(false);
+    expect(await eventually(() => !pidAlive(pids[1]!))).toBe(true);
   });
 });

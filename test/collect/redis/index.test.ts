@@ -176,7 +176,7 @@ describe('redisCollector against servers that do not work', () => {
     try {
       const arts = await redisCollector.collect(contextFor({ redisUrl: `redis://127.0.0.1:${silent.port}`, timeoutMs: 800 }));
       expect(new Set(arts.map((a) => a.status))).toEqual(new Set(['timeout']));
-      expect(arts[0]?.reason).toBe(`no answer from redis://127.0.0.1:${silent.port} within 800 ms`);
+      expect(arts[0]?.reason).toBe(`no answer from redis://127.0.0.1:${silent.port}/0 within 800 ms`);
     } finally {
       await silent.stop();
     }
