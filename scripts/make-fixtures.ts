@@ -38,9 +38,6 @@ export const FIXTURE_REDIS_DB = 1;
  */
 export const FIXTURE_PINNED: PinnedHost = { baseDir: '/tmp/gwbundle-fixture-host', healthPort: 23018, k8sPort: 23443, closedPort: 23399 };
 
-/** Every fixed port `npm run fixtures` listens on or refers to. */
-export const FIXTURE_PORTS: readonly number[] = [FIXTURE_REDIS_PORT, FIXTURE_PINNED.healthPort, FIXTURE_PINNED.k8sPort, FIXTURE_PINNED.closedPort];
-
 /** Every preset name, in the order of PRESETS. */
 export const FIXTURE_PRESETS: readonly string[] = Object.keys(PRESETS);
 
@@ -89,14 +86,14 @@ export async function renderGoldens(bundlePath: string): Promise<{ markdown: str
 }
 
 /** What a fixture's golden must not change silently: the verdict, every layer's status, the scenario ids. */
-export interface DiagnosisShape {
+export interface GoldenShape {
   verdict: string;
   layers: Record<string, string>;
   scenarios: string[];
 }
 
 /** The shape of a JSON report (`gwbundle report --format json`). */
-export function diagnosisShape(reportJson: string): DiagnosisShape {
+export function goldenShape(reportJson: string): GoldenShape {
   const r = JSON.parse(reportJson) as {
     verdict: { status: string; layer: string | null };
     layers: Array<{ id: string; status: string }>;
@@ -110,7 +107,7 @@ export function diagnosisShape(reportJson: string): DiagnosisShape {
 }
 
 /** One line per change from `before` (the committed golden, null if none) to `after`; whether the verdict moved. */
-export function diagnosisChanges(before: DiagnosisShape | null, after: DiagnosisShape): { lines: string[]; verdictChanged: boolean } {
+export function goldenChanges(before: GoldenShape | null, after: GoldenShape): { lines: string[]; verdictChanged: boolean } {
   if (!before) return { lines: [`new: verdict ${after.verdict}; scenarios [${after.scenarios.join(', ')}]`], verdictChanged: false };
   const lines: string[] = [];
   if (before.verdict !== after.verdict) lines.push(`verdict ${before.verdict} -> ${after.verdict}`);
@@ -160,7 +157,11 @@ const USAGE = 'usage: npm run fixtures -- [--reports-only] [--accept] [preset...
  * bundles; print each fixture's diagnosis changes; keep a fixture whose verdict changes unless --accept.
  * Returns the exit code.
  */
-export async function main(args: string[], dirs: FixtureDirs = { bundles: BUNDLES_DIR, reports: REPORTS_DIR }, log = (line: string) => process.stderr.write(`${line}\n`)): Promise<number> {
+export async function main(
+  args: string[],
+  dirs: FixtureDirs = { bundles: BUNDLES_DIR, reports: REPORTS_DIR },
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<number> {
   const flags = args.filter((a) => a.startsWith('-'));
   const unknownFlag = flags.find((f) => !['--reports-only', '--accept'].includes(f));
   if (unknownFlag) throw new Error(`unknown option ${unknownFlag} (${USAGE})`);
@@ -184,8 +185,8 @@ export async function main(args: string[], dirs: FixtureDirs = { bundles: BUNDLE
       }
       const goldens = await renderGoldens(bundle);
       const goldenJson = join(dirs.reports, `${preset}.json`);
-      const before = await readFile(goldenJson, 'utf8').then(diagnosisShape, () => null);
-      const change = diagnosisChanges(before, diagnosisShape(goldens.json));
+      const before = await readFile(goldenJson, 'utf8').then(goldenShape, () => null);
+      const change = goldenChanges(before, goldenShape(goldens.json));
       log(`fixtures: ${preset}: ${change.lines.join('; ')}`);
       if (change.verdictChanged && !accept) {
         refused.push(preset);
