@@ -43,14 +43,14 @@ describe('simulated host failure modes', () => {
     } finally {
       await host.stop();
     }
-    expect(await probe(`http://127.0.0.1:${host.wsPort}/health`, 300)).toBe('refused');
+    expect(await probe(`http://127.0.0.1:${host.wsPort}/health`, 30_000)).toBe('refused');
   });
 
   it('writes a closed port when /health is refused but the port file remains', async () => {
     const host = await createSimulatedHost(PRESETS['launchd-disabled']!(), { redisPort, redisDb: DB });
     try {
       expect(host.wsPort).not.toBeNull();
-      expect(await probe(`http://127.0.0.1:${host.wsPort}/health`, 500)).toBe('refused');
+      expect(await probe(`http://127.0.0.1:${host.wsPort}/health`, 30_000)).toBe('refused');
     } finally {
       await host.stop();
     }

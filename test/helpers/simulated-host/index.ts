@@ -179,7 +179,9 @@ export async function createSimulatedHost(
         root,
         home: spec.home,
         hours: 1,
-        timeoutMs: 2000,
+        // why: the CLI's own default; a fake command is a node process, which a loaded 2-core machine may take
+        // seconds to start. Tests about timeouts set their own.
+        timeoutMs: 10_000,
         maxSizeBytes: 25_000_000,
         redisUrl,
         kubeconfig,
