@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { commandArtifact, runCommand } from '../../../src/collect/commands/exec.js';
 import { liveGroupCount } from '../../../src/collect/commands/process-groups.js';
@@ -34,8 +35,11 @@ describe('runCommand', () => {
   });
 
   it('kills a hung command and its grandchildren at the timeout and keeps the partial output', async () => {
-    // why: 2 s, so even a loaded machine has started sh and printed `before` when the timeout strikes
-    const r = await runCommand(['sh', '-c', 'echo before; sleep 31.25 & sleep 31.5; echo never'], { timeoutMs: 2000, env });
+    // why: sleeps only this run starts (another copy of the suite may run this test at the same time, and ps
+    // lists the whole machine); 2 s, so even a loaded machine has printed `before` when the timeout strikes
+    const tag = String(randomInt(100_000, 1_000_000));
+    const sleeps = [`sleep 31.${tag}`, `sleep 32.${tag}`];
+    const r = await runCommand(['sh', '-c', `echo before; ${sleeps[0]} & ${sleeps[1]}; echo never`], { timeoutMs: 2000, env });
     expect(r.timedOut).toBe(true);
     expect(r.stdout).toBe('before\n');
     const a = commandArtifact('cmd/ps', ['sh'], r);
@@ -44,7 +48,7 @@ describe('runCommand', () => {
     expect(a.truncations).toEqual([{ reason: 'timeout', kept: 'head', bytesCut: 0 }]);
     expect(liveGroupCount()).toBe(0);
     const ps = await runCommand(['ps', '-eo', 'args'], { timeoutMs: 30_000, env });
-    expect(ps.stdout).not.toMatch(/sleep 31\.(25|5)/);
+    expect(sleeps.filter((sleep) => ps.stdout.includes(sleep))).toEqual([]);
   });
 
   it('uses SIGKILL on a group that ignores SIGTERM', async () => {
