@@ -4,7 +4,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    setupFiles: ['test/helpers/secretlint-profiler-off.ts'],
     // Sized for the worst machine the suite must pass on: 2 cores, each also running a CPU-bound process, and a
     // second copy of the suite at the same time (CI runs Node 20 and 24 at once). A collect of a simulated host
     // takes about 2 s idle and up to ten times that there. Limits catch hangs; no test asserts a duration.

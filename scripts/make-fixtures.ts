@@ -1,4 +1,3 @@
-import '../test/helpers/secretlint-profiler-off.js';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, release, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -9,12 +8,14 @@ import { runCollect } from '../src/collect/index.js';
 import type { Collector } from '../src/collect/types.js';
 import { replay } from '../src/replay/index.js';
 import { renderReport } from '../src/report/index.js';
-import { type PinnedHost, type SimulatedHost, createSimulatedHost } from '../test/helpers/simulated-host/index.js';
+import { type PinnedHost, type SimulatedHost, type SimulatedHostSpec, createSimulatedHost } from '../test/helpers/simulated-host/index.js';
 import { PRESETS } from '../test/helpers/simulated-host/presets.js';
 import { startRedisServer } from '../test/helpers/redis-server.js';
+import { collectDiffPairs, writeDiffGoldens } from './make-diff-fixtures.js';
 
 // `npm run fixtures [-- --reports-only] [--accept] [preset...]`: the example bundles under fixtures/bundles (one
-// per simulated-host preset) and their golden reports under fixtures/reports. Everything that ends up inside a
+// per simulated-host preset) and their golden reports under fixtures/reports, then the `gwbundle diff` pairs
+// (scripts/make-diff-fixtures.ts: collected again on a full run, their goldens always re-rendered). Everything that ends up inside a
 // bundle is pinned (the machine's root path, the /health, k8s and closed ports, the Redis port and DB, the
 // capture clock via SOURCE_DATE_EPOCH), so two runs on one machine give byte-identical files; nothing of the
 // building machine itself (kernel, hostname) may end up inside. test/e2e/fixtures.test.ts checks the committed
@@ -56,11 +57,16 @@ export async function startFixtureRedis(port = FIXTURE_REDIS_PORT): Promise<{ st
   return startRedisServer({ port });
 }
 
-/** Runs `use` against one preset's simulated host at `site`, and stops the host after. */
-export async function withFixtureHost<T>(preset: string, site: FixtureSite, use: (host: SimulatedHost) => Promise<T>): Promise<T> {
+/** A preset's machine description; one line naming the known presets for an unknown one. */
+export function presetSpec(preset: string): SimulatedHostSpec {
   const spec = PRESETS[preset];
   if (!spec) throw new Error(`unknown preset "${preset}" (known: ${FIXTURE_PRESETS.join(', ')})`);
-  const host = await createSimulatedHost(spec(), { redisPort: site.redisPort, redisDb: FIXTURE_REDIS_DB, pinned: site.pinned });
+  return spec();
+}
+
+/** Runs `use` against the simulated host of `spec` at `site`, and stops the host after. */
+export async function withFixtureHost<T>(spec: SimulatedHostSpec, site: FixtureSite, use: (host: SimulatedHost) => Promise<T>): Promise<T> {
+  const host = await createSimulatedHost(spec, { redisPort: site.redisPort, redisDb: FIXTURE_REDIS_DB, pinned: site.pinned });
   try {
     return await use(host);
   } finally {
@@ -74,9 +80,17 @@ export async function collectFixture(host: SimulatedHost, outPath: string, colle
   await runCollect(host.collectOptions(), { outPath, ...(collectors ? { collectors } : {}) });
 }
 
-/** Collects one preset from its simulated host at `site` into `outPath`. */
-export async function makeFixtureBundle(preset: string, outPath: string, site: FixtureSite = PINNED_SITE): Promise<void> {
-  await withFixtureHost(preset, site, (host) => collectFixture(host, outPath));
+/** Every byte of a bundle a reader could see: the tar stream, gunzipped. */
+const bundleText = async (bundle: string): Promise<string> => gunzipSync(await readFile(bundle)).toString('latin1');
+
+/**
+ * Collects one machine description from its simulated host at `site` into `outPath`, and refuses the bundle if
+ * it carries this machine's kernel release or hostname (make-diff-fixtures' CollectHost, too).
+ */
+export async function collectFixtureHost(spec: SimulatedHostSpec, outPath: string, site: FixtureSite = PINNED_SITE): Promise<void> {
+  await withFixtureHost(spec, site, (host) => collectFixture(host, outPath));
+  const found = machineFactsIn(await bundleText(outPath), JSON.stringify(spec));
+  if (found.length > 0) throw new Error(`${outPath}: the bundle carries this machine's ${found.join(' and ')}: pin it in the simulated host or leave it out`);
 }
 
 /** The golden Markdown and JSON reports of a bundle, as `gwbundle report` renders them. */
@@ -136,18 +150,11 @@ export function machineFactsIn(text: string, simulation: string, machine = { ker
     .map(([what, value]) => `${what} ${value}`);
 }
 
-/** Every byte of a bundle a reader could see: the tar stream, gunzipped. */
-const bundleText = async (bundle: string): Promise<string> => gunzipSync(await readFile(bundle)).toString('latin1');
-
-/** Refuses (throws) when the bundle of `preset` carries the kernel release or hostname of this machine. */
-export async function assertNoMachineFacts(preset: string, bundle: string): Promise<void> {
-  const found = machineFactsIn(await bundleText(bundle), JSON.stringify(PRESETS[preset]?.() ?? {}));
-  if (found.length > 0) throw new Error(`${preset}: the bundle carries this machine's ${found.join(' and ')}: pin it in the simulated host or leave it out`);
-}
-
 export interface FixtureDirs {
   bundles: string;
   reports: string;
+  /** Also the `gwbundle diff` pairs (fixtures/diffs, always there). */
+  diffPairs: boolean;
 }
 
 const USAGE = 'usage: npm run fixtures -- [--reports-only] [--accept] [preset...]';
@@ -159,7 +166,7 @@ const USAGE = 'usage: npm run fixtures -- [--reports-only] [--accept] [preset...
  */
 export async function main(
   args: string[],
-  dirs: FixtureDirs = { bundles: BUNDLES_DIR, reports: REPORTS_DIR },
+  dirs: FixtureDirs = { bundles: BUNDLES_DIR, reports: REPORTS_DIR, diffPairs: true },
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Promise<number> {
   const flags = args.filter((a) => a.startsWith('-'));
@@ -168,7 +175,7 @@ export async function main(
   const reportsOnly = flags.includes('--reports-only');
   const accept = flags.includes('--accept');
   const only = args.filter((a) => !a.startsWith('-'));
-  for (const p of only) if (!PRESETS[p]) throw new Error(`unknown preset "${p}" (known: ${FIXTURE_PRESETS.join(', ')})`);
+  for (const p of only) presetSpec(p);
   const presets = only.length > 0 ? only : FIXTURE_PRESETS;
   await mkdir(dirs.bundles, { recursive: true });
   await mkdir(dirs.reports, { recursive: true });
@@ -179,10 +186,7 @@ export async function main(
     for (const preset of presets) {
       const committed = join(dirs.bundles, `${preset}.tar.gz`);
       const bundle = reportsOnly ? committed : join(staging, `${preset}.tar.gz`);
-      if (!reportsOnly) {
-        await makeFixtureBundle(preset, bundle);
-        await assertNoMachineFacts(preset, bundle);
-      }
+      if (!reportsOnly) await collectFixtureHost(presetSpec(preset), bundle);
       const goldens = await renderGoldens(bundle);
       const goldenJson = join(dirs.reports, `${preset}.json`);
       const before = await readFile(goldenJson, 'utf8').then(goldenShape, () => null);
@@ -196,6 +200,8 @@ export async function main(
       await writeFile(join(dirs.reports, `${preset}.md`), goldens.markdown);
       await writeFile(goldenJson, goldens.json);
     }
+    if (dirs.diffPairs && !reportsOnly && only.length === 0) await collectDiffPairs(collectFixtureHost);
+    if (dirs.diffPairs) await writeDiffGoldens();
   } finally {
     await redis?.stop();
     await rm(staging, { recursive: true, force: true, maxRetries: 5 });

@@ -9,7 +9,7 @@ import type { BundleView } from '../../src/bundle/view.js';
 import { COLLECTORS } from '../../src/collect/index.js';
 import type { Collector, StagedArtifact } from '../../src/collect/types.js';
 import {
-  BUNDLES_DIR, FIXTURE_PINNED, FIXTURE_REDIS_PORT, collectFixture, machineFactsIn, withFixtureHost,
+  BUNDLES_DIR, FIXTURE_PINNED, FIXTURE_REDIS_PORT, collectFixture, machineFactsIn, presetSpec, withFixtureHost,
 } from '../../scripts/make-fixtures.js';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
 import type { SimulatedHost } from '../helpers/simulated-host/index.js';
@@ -73,7 +73,7 @@ beforeAll(async () => {
   for (let draw = 1; ; draw++) {
     const redis: RedisServer = await startRedisServer();
     try {
-      const done = await withFixtureHost(PRESET, { redisPort: redis.port }, async (host) => {
+      const done = await withFixtureHost(presetSpec(PRESET), { redisPort: redis.port }, async (host) => {
         site = siteOf(host, redis.port);
         // why: a free port that is also a number in the committed bundle could not be told from it: draw again
         if (draw < DRAWS && portsOccurIn(committedText, Object.values(site.ports).flat()).length > 0) return false;

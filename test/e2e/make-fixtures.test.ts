@@ -49,13 +49,13 @@ describe('machineFactsIn', () => {
 
 describe('npm run fixtures -- --reports-only on a fixture whose verdict would change', () => {
   let dir: string;
-  let dirs: { bundles: string; reports: string };
+  let dirs: { bundles: string; reports: string; diffPairs: false };
   const log: string[] = [];
   let before: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'gwbundle-make-fixtures-'));
-    dirs = { bundles: join(dir, 'bundles'), reports: join(dir, 'reports') };
+    dirs = { bundles: join(dir, 'bundles'), reports: join(dir, 'reports'), diffPairs: false };
     await mkdir(dirs.bundles);
     await mkdir(dirs.reports);
     // the healthy bundle, with the golden of a failing fixture standing in for its committed report

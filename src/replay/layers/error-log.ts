@@ -74,7 +74,7 @@ function run(ctx: ReplayContext): LayerResult {
   if (hits.length === 0) {
     return { ...base, status: 'ok', detail: `${records.length} records scanned, no known failure patterns${size}`, findings: tail };
   }
-  let detail = `${hits.length} pattern(s) in ${records.length} records${size}`;
+  let detail = `${hits.length} pattern(s) in ${records.length} record${records.length === 1 ? '' : 's'}${size}`;
   const byLine = new Map(records.map((r) => [r.line, r]));
   const findings = [...hits.map((h) => hitFinding(h, byLine)), ...tail];
   let status: LayerResult['status'] = hits.some((h) => h.severity === 'error') ? 'failed' : 'degraded';

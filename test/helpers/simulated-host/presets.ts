@@ -1,3 +1,4 @@
+import { callKey, collectConsoleCalls, type ConsoleCall } from './formats/bun.js';
 import type { HostDraft } from './presets/draft.js';
 import { s4bLangfuse, s4cTelegramConflict, s7ConsoleForwardSuppressed } from './presets/channel-family.js';
 import { healthyDraft } from './presets/healthy.js';
@@ -50,3 +51,12 @@ export const PRESET_DRAFTS: Record<string, () => HostDraft> = {
 export const PRESETS: Record<string, () => SimulatedHostSpec> = Object.fromEntries(
   Object.entries(PRESET_DRAFTS).map(([name, draft]) => [name, () => toSpec(draft())]),
 );
+
+/** Every distinct console call the presets make, sorted by key (what bun/console-corpus.json must hold). */
+export function presetConsoleCalls(): ConsoleCall[] {
+  const calls = collectConsoleCalls(() => {
+    for (const draft of Object.values(PRESET_DRAFTS)) draft();
+  });
+  const unique = new Map(calls.map((c) => [callKey(c), c]));
+  return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+}
