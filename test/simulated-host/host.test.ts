@@ -13,7 +13,7 @@ const redisPort = inject('redisPort');
 /** Whether something accepts HTTP at the url; refused or reset counts as no. */
 const answers = async (url: string): Promise<{ status: number; body: string } | 'refused'> => {
   try {
-    const r = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    const r = await fetch(url, { signal: AbortSignal.timeout(30_000) });
     return { status: r.status, body: await r.text() };
   } catch {
     return 'refused';
@@ -21,7 +21,7 @@ const answers = async (url: string): Promise<{ status: number; body: string } | 
 };
 
 const readBack = async (url: string) => {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 30_000 });
   redis.on('error', () => {});
   try {
     await redis.connect();

@@ -161,11 +161,9 @@ describe('redisCollector against a real redis-server', () => {
 });
 
 describe('redisCollector against servers that do not work', () => {
-  it('records every artifact as an error with the refusal as reason, quickly', async () => {
+  it('records every artifact as an error with the refusal as reason', async () => {
     const port = await closedPort();
-    const started = Date.now();
     const arts = await redisCollector.collect(contextFor({ redisUrl: `redis://127.0.0.1:${port}` }));
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(arts.map((a) => a.id)).toEqual(REDIS_ARTIFACT_IDS);
     for (const a of arts) {
       expect(a.status).toBe('error');
@@ -176,13 +174,9 @@ describe('redisCollector against servers that do not work', () => {
   it('records every artifact as timed out when the server accepts but never answers', async () => {
     const silent = await startSilentServer();
     try {
-      const started = Date.now();
       const arts = await redisCollector.collect(contextFor({ redisUrl: `redis://127.0.0.1:${silent.port}`, timeoutMs: 800 }));
-      const took = Date.now() - started;
-      expect(took).toBeGreaterThanOrEqual(750);
-      expect(took).toBeLessThan(1300);
       expect(new Set(arts.map((a) => a.status))).toEqual(new Set(['timeout']));
-      expect(arts[0]?.reason).toMatch(/800 ?ms/);
+      expect(arts[0]?.reason).toBe(`no answer from redis://127.0.0.1:${silent.port}/0 within 800 ms`);
     } finally {
       await silent.stop();
     }
@@ -191,12 +185,11 @@ describe('redisCollector against servers that do not work', () => {
   it('stops at the collection deadline signal before its own timeout', async () => {
     const silent = await startSilentServer();
     try {
-      const ctx = contextFor({ redisUrl: `redis://127.0.0.1:${silent.port}`, timeoutMs: 1500 });
+      // why: a per-source timeout far away, so only the deadline signal can have stopped it
+      const ctx = contextFor({ redisUrl: `redis://127.0.0.1:${silent.port}`, timeoutMs: 600_000 });
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 200);
-      const started = Date.now();
       const arts = await redisCollector.collect({ ...ctx, signal: controller.signal });
-      expect(Date.now() - started).toBeLessThan(700);
       expect(arts.every((a) => a.status === 'timeout' && a.reason === 'the collection deadline was reached')).toBe(true);
     } finally {
       await silent.stop();

@@ -99,6 +99,15 @@ describe('process layer', () => {
     expect(run({ ...arts, [A.ps.id]: psTable() }).status).toBe('failed');
   });
 
+  it('degrades on a stale pid file on a host without launchctl, and fails when nothing runs there', () => {
+    const noLaunchctl = { status: 'missing' as const, reason: 'command not found: launchctl' };
+    const arts = { [A.launchctlPrintSystem.id]: noLaunchctl, [A.launchctlPrintGui.id]: noLaunchctl, [A.launchctlDisabledSystem.id]: noLaunchctl, [A.launchctlDisabledGui.id]: noLaunchctl, [A.ps.id]: psTable(daemonRow(4242)), [A.pidFile.id]: '3999\n' };
+    expect(run(arts)).toMatchObject({ status: 'degraded', detail: 'PID 4242 alive (launchctl not available), PID file stale (file: 3999)' });
+    expect(run(arts).findings.map((f) => f.messageId)).toContain('pidFileStale');
+    // a stale pid file of a daemon that is gone: no launchd to restart it, so the gateway is down
+    expect(run({ ...arts, [A.ps.id]: psTable() })).toMatchObject({ status: 'failed', detail: 'Daemon not running (launchctl not available, pidFile: 3999)' });
+  });
+
   it('follows the slim transport that launchd runs and reports the plist', () => {
     const plist = '<?xml version="1.0"?><plist version="1.0"><dict><key>Label</key><string>com.joel.gateway</string><key>ProgramArguments</key><array><string>/x/infra/gateway-daemon.sh</string></array><key>KeepAlive</key><true/></dict></plist>';
     const r = run({ ...healthy(), [A.launchctlPrintSystem.id]: print('system', '4300'), [A.pidFile.id]: '4300\n', [A.ps.id]: psTable(transportRow(4300)), [A.launchDaemonPlist.id]: plist });
