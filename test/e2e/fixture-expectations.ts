@@ -97,6 +97,10 @@ export const FIXTURE_EXPECTATIONS: Record<string, FixtureExpectation> = {
     status: 'ok', layer: null, scenarios: ['slim-transport'],
     why: 'the slim transport is healthy by its own lights; legacy-only checks do not apply',
   },
+  'no-gateway': {
+    status: 'failed', layer: 'process', scenarios: ['no-gateway'],
+    why: 'no plist, no launchd service, no process, no gateway files, no /health: "no gateway on this machine" (joelclaw b71f5aa3: a host that does not carry a service is not a host where it failed); the Redis that answers holds none of its keys',
+  },
   'legacy-daemon-polling': {
     status: 'degraded', layer: 'process', scenarios: ['legacy-daemon-polling'],
     why: 'layer 0: a daemon process alive outside launchd next to the live runtime (manual run / drift)',

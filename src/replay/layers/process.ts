@@ -1,6 +1,7 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
 import { GATEWAY_LABEL } from '../parse/launchctl.js';
+import { gatewayAbsence } from '../gateway-presence.js';
 import { parseLaunchdPlist } from '../parse/plist.js';
 import { type ProcessFacts, processFacts } from '../process-facts.js';
 import type { Finding, Layer, LayerResult } from '../types.js';
@@ -111,6 +112,12 @@ const layer: Layer = {
       return { ...base, status: 'unknown', reason, detail: 'neither ps nor launchctl output was collected', findings: [] };
     }
     const found = findings(ctx, f);
+    const none = gatewayAbsence(ctx);
+    if (none) {
+      // Not a daemon that stopped: nothing of the gateway is installed, so say that instead of "not running".
+      const text = `no gateway on this machine: ${none.summary} (collected on the wrong machine, or before the gateway was installed)`;
+      return { ...base, status: 'failed', detail: `no gateway on this machine: ${none.summary}`, findings: [...found, { messageId: 'noGateway', text, severity: 'error', evidence: none.evidence }] };
+    }
     if (f.alive === null) {
       const reason = `${ctx.absence(A.ps.id) ?? 'cmd/ps has no process rows'}; launchd shows no running pid, so liveness is unknown`;
       return { ...base, status: 'unknown', reason, detail: realProcessRule(f).detail, findings: found };

@@ -4,6 +4,7 @@ import daemonDown from './daemon-down.js';
 import heartbeatStale from './heartbeat-stale.js';
 import launchdDisabled from './launchd-disabled.js';
 import legacyDaemonPolling from './legacy-daemon-polling.js';
+import noGateway from './no-gateway.js';
 import s0 from './s0.js';
 import s1 from './s1.js';
 import s2 from './s2.js';
@@ -32,6 +33,7 @@ export const SCENARIOS: readonly Scenario[] = [
   heartbeatStale,
   launchdDisabled,
   legacyDaemonPolling,
+  noGateway,
   sessionPressureCritical,
   slimTransport,
   stalePidFile,

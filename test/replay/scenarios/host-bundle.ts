@@ -90,11 +90,13 @@ function redis(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
     lists[key] = { type: items.length ? 'list' : 'none', length: items.length, itemsKept: items.length, olderThanWindow: 0, items };
   }
   const entries = (r.stream ?? []).map((e) => ({ id: e.id ?? `${e.fields.timestamp ?? '0'}-0`, fields: e.fields }));
+  const streamType = entries.length > 0 || r.streamGroup ? 'stream' : 'none';
   const out: Record<string, ArtifactInput> = {
     [A.redisPing.id]: 'PONG',
     [A.redisSessions.id]: json([...(r.sessions ?? [])].sort()),
     [A.redisEventLists.id]: json(lists),
-    [A.redisMessagesStream.id]: json({ key: 'joelclaw:gateway:messages', type: 'stream', length: entries.length, entries }),
+    [A.redisMessagesStream.id]: json({ key: 'joelclaw:gateway:messages', type: streamType, length: entries.length, entries }),
+    [A.redisKeyInventory.id]: json(keyInventory(r, streamType === 'stream')),
   };
   if (r.mode !== undefined) out[A.redisMode.id] = r.mode;
   if (r.config !== undefined) {
@@ -108,6 +110,22 @@ function redis(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
     out[A.redisGatewayConfig.id] = json({ raw, parsed });
   }
   return out;
+}
+
+/** The keys seedRedis writes, as the collector's SCAN inventory lists them (joelclaw:* and gateway:*, sorted). */
+function keyInventory(r: Exclude<SimulatedHostSpec['redis'], string>, stream: boolean): Array<{ key: string; type: string; hasTtl: boolean }> {
+  const rows: Array<[string, string]> = [];
+  if (r.sessions?.length) rows.push(['joelclaw:gateway:sessions', 'set']);
+  for (const [key, items] of Object.entries(r.eventLists ?? {})) if (items.length > 0) rows.push([key, 'list']);
+  if (stream) rows.push(['joelclaw:gateway:messages', 'stream']);
+  if (r.priority?.length) rows.push(['joelclaw:gateway:priority', 'zset']);
+  if (r.config !== undefined) rows.push(['joelclaw:gateway:config', 'string']);
+  if (r.mode !== undefined) rows.push(['joelclaw:mode', 'string']);
+  for (const key of Object.keys({ ...r.healthKeys, ...r.extraKeys })) rows.push([key, 'string']);
+  return rows
+    .filter(([key]) => key.startsWith('joelclaw:') || key.startsWith('gateway:'))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, type]) => ({ key, type, hasTtl: false }));
 }
 
 /** The bundle `collect` would give for this machine (no e2e, no model probe). */

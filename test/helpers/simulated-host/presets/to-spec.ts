@@ -40,8 +40,8 @@ function joelclawAnswers(d: HostDraft): CommandAnswers {
 function files(d: HostDraft): Record<string, SimulatedFile> {
   const at = d.capturedAt;
   const f: Record<string, SimulatedFile> = {
-    [PATHS.gatewayLog]: { content: bunLog(d.gatewayLog), mtime: at },
-    [PATHS.gatewayErr]: { content: bunLog(d.gatewayErr), mtime: at },
+    [PATHS.gatewayLog]: { content: bunLog(d.gatewayLog), mtime: d.logMtime?.log ?? at },
+    [PATHS.gatewayErr]: { content: bunLog(d.gatewayErr), mtime: d.logMtime?.err ?? at },
     [PATHS.piSettings(d.home)]: { content: piSettingsJson(), mtime: '2026-11-01T09:00:00.000Z' },
     [PATHS.startScript(d.home)]: { content: startScript({ daemon: d.startScriptDaemon, slim: d.startScriptDaemon !== 'daemon.ts' }), mtime: '2026-11-20T08:00:00.000Z' },
     [PATHS.tripwirePlist(d.home)]: { content: tripwirePlistXml(), mtime: '2026-10-02T10:00:00.000Z' },
@@ -68,7 +68,9 @@ function files(d: HostDraft): Record<string, SimulatedFile> {
       mtime: last,
     };
   }
-  return { ...f, ...d.extraFiles };
+  const all = { ...f, ...d.extraFiles };
+  for (const path of d.omit?.files ?? []) delete all[path];
+  return all;
 }
 
 /** The plain spec for a draft. */
@@ -94,6 +96,7 @@ export function toSpec(d: HostDraft): SimulatedHostSpec {
     const key = name as keyof SimulatedHostSpec['commands'];
     commands[key] = { ...commands[key], ...answers };
   }
+  for (const name of d.omit?.commands ?? []) delete commands[name];
   return {
     capturedAt: d.capturedAt,
     files: files(d),
