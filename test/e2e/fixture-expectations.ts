@@ -101,6 +101,10 @@ export const FIXTURE_EXPECTATIONS: Record<string, FixtureExpectation> = {
     status: 'failed', layer: 'process', scenarios: ['no-gateway'],
     why: 'no plist, no launchd service, no process, no gateway files, no /health: "no gateway on this machine" (joelclaw b71f5aa3: a host that does not carry a service is not a host where it failed); the Redis that answers holds none of its keys',
   },
+  'context-overflow-black-hole': {
+    status: 'failed', layer: 'stdout-log', scenarios: ['context-overflow-black-hole'],
+    why: 'layer 3: six messages received, persisted and dispatched with no `response ready` after any of them; gateway.err is clean and the queue acked them, which is the owner\'s "black hole" (ADR-0141): a mute gateway is a failure',
+  },
   'legacy-daemon-polling': {
     status: 'degraded', layer: 'process', scenarios: ['legacy-daemon-polling'],
     why: 'layer 0: a daemon process alive outside launchd next to the live runtime (manual run / drift)',

@@ -1,5 +1,7 @@
 import type { ReplayContext } from '../context.js';
 import type { LayerResult, Scenario, ScenarioMatch } from '../types.js';
+import blackHole from './black-hole.js';
+import contextOverflowBlackHole from './context-overflow-black-hole.js';
 import daemonDown from './daemon-down.js';
 import heartbeatStale from './heartbeat-stale.js';
 import launchdDisabled from './launchd-disabled.js';
@@ -29,6 +31,8 @@ import stalePidFile from './stale-pid-file.js';
 /** Every scenario, in report order. */
 export const SCENARIOS: readonly Scenario[] = [
   s0, s1, s2, s2a, s2b, s2c, s3, s4, s4a, s4b, s4c, s5, s6, s7,
+  blackHole,
+  contextOverflowBlackHole,
   daemonDown,
   heartbeatStale,
   launchdDisabled,

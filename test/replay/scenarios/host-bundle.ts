@@ -128,16 +128,18 @@ function keyInventory(r: Exclude<SimulatedHostSpec['redis'], string>, stream: bo
     .map(([key, type]) => ({ key, type, hasTtl: false }));
 }
 
-/** The bundle `collect` would give for this machine (no e2e, no model probe). */
-export function bundleOfSpec(spec: SimulatedHostSpec): BundleView {
+/** The artifacts `collect` would give for this machine (no e2e, no model probe), to change before bundling. */
+export function artifactsOfSpec(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
   const health: ArtifactInput =
     typeof spec.health === 'object'
       ? { content: spec.health.body, httpStatus: spec.health.status }
       : { status: spec.health === 'hang' ? 'timeout' : 'error', reason: `connect ECONNREFUSED 127.0.0.1:${WS_PORT}` };
   const all = { ...files(spec), ...commands(spec), ...cluster(spec), ...redis(spec), [A.health.id]: health };
-  const defined = Object.fromEntries(Object.entries(all).filter((e): e is [string, ArtifactInput] => e[1] !== undefined));
-  return bundleFrom(defined);
+  return Object.fromEntries(Object.entries(all).filter((e): e is [string, ArtifactInput] => e[1] !== undefined));
 }
+
+/** The bundle `collect` would give for this machine (no e2e, no model probe). */
+export const bundleOfSpec = (spec: SimulatedHostSpec): BundleView => bundleFrom(artifactsOfSpec(spec));
 
 /** A draft (a preset with some parts changed) as a bundle. */
 export const bundleOfDraft = (draft: HostDraft): BundleView => bundleOfSpec(toSpec(draft));

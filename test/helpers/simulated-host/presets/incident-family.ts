@@ -1,7 +1,11 @@
+import { healthResponse } from '../formats/health.js';
 import { launchctlNotFound, launchctlPrintDisabled } from '../formats/launchctl.js';
-import { PATHS } from '../spec.js';
+import { otelEvent } from '../formats/otel.js';
+import { assistantText, userMessage } from '../formats/session-jsonl.js';
+import { PATHS, minutesBefore, msBefore } from '../spec.js';
 import type { HostDraft } from './draft.js';
-import { healthyDraft } from './healthy.js';
+import { DAEMON_PID, DAEMON_UPTIME_SEC, TURN_MINUTES, completedTurn, healthyDraft } from './healthy.js';
+import { startupRecords, turnRecords } from './records.js';
 
 // Machines built from the owner's incident record (docs/incidents.md): each shows what one real outage left
 // on the machine, in the formats of today's runtimes, so the report can be checked against what the owner
@@ -31,5 +35,45 @@ export function noGateway(): HostDraft {
     files: [PATHS.gatewayLog, PATHS.gatewayErr, PATHS.piSettings(home), PATHS.startScript(home), PATHS.tripwirePlist(home), PATHS.gatewayPackageJson, PATHS.launchAgentPlist(home)],
     commands: ['colima', 'joelclaw', 'pi'],
   };
+  return d;
+}
+
+/** What Anthropic's API said to every prompt on 2026-02-25 (ADR-0141), as pi keeps it in errorMessage. */
+export const PROMPT_TOO_LONG =
+  '400 {"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 350412 tokens > 200000 maximum"}}';
+/** Minutes before capture of the messages nobody answered. */
+const MUTE_MINUTES = [29, 23, 17, 11, 6, 2];
+
+/**
+ * 2026-02-25 (ADR-0141, cbaf07e9): the context outgrew the window at 35 min; every message since was received,
+ * persisted, dispatched and acked, each prompt came back `prompt is too long`, gateway.err stayed clean.
+ */
+export function contextOverflowBlackHole(): HostDraft {
+  const d = healthyDraft();
+  const answered = TURN_MINUTES.filter((m) => m > 30);
+  d.gatewayLog = [
+    ...startupRecords({ pid: DAEMON_PID, lifecycleRestart: d.lifecycle }),
+    ...answered.flatMap((m) => turnRecords(msBefore(m))),
+    // received, persisted, dispatched: the fourth record, `response ready`, never came.
+    ...MUTE_MINUTES.flatMap((m) => turnRecords(msBefore(m)).slice(0, 3)),
+  ];
+  d.gatewayErr = [];
+  const before = d.session!.entries.filter((e) => Date.parse(e.timestamp) < Date.parse(minutesBefore(36)));
+  d.session!.entries = [
+    ...before,
+    ...completedTurn(35, 196_000, 7),
+    ...MUTE_MINUTES.flatMap((m, i) => [
+      userMessage(`are you there? (${i + 1})`, minutesBefore(m)),
+      assistantText('', minutesBefore(m - 0.05), { stopReason: 'error', errorMessage: PROMPT_TOO_LONG, totalTokens: 0 }),
+    ]),
+  ];
+  d.health = healthResponse({ pid: DAEMON_PID, uptimeMs: DAEMON_UPTIME_SEC * 1000, usagePercent: 98 });
+  d.otelEvents = d.otelEvents.filter((e) => Date.parse(e.ts) < Date.parse(minutesBefore(30)) || !/^(queue|response)\./.test(e.action));
+  d.otelEvents.push(
+    ...MUTE_MINUTES.flatMap((m) => [
+      otelEvent({ component: 'command-queue', action: 'queue.enqueued', minutesAgo: m, metadataKeys: ['source', 'priority'] }),
+      otelEvent({ component: 'command-queue', action: 'queue.prompt.sent', minutesAgo: m - 0.05, metadataKeys: ['source'] }),
+    ]),
+  );
   return d;
 }
