@@ -105,6 +105,10 @@ export const FIXTURE_EXPECTATIONS: Record<string, FixtureExpectation> = {
     status: 'failed', layer: 'stdout-log', scenarios: ['context-overflow-black-hole'],
     why: 'layer 3: six messages received, persisted and dispatched with no `response ready` after any of them; gateway.err is clean and the queue acked them, which is the owner\'s "black hole" (ADR-0141): a mute gateway is a failure',
   },
+  'history-before-restart': {
+    status: 'ok', layer: null, scenarios: ['history-before-restart'],
+    why: 'gateway.err holds an overnight Redis storm written 9 h ago, before two restarts; the running daemon wrote nothing there and every layer since is healthy: history, "before the last restart", not a failure (the false alarm of joelclaw ca66a98f)',
+  },
   'legacy-daemon-polling': {
     status: 'degraded', layer: 'process', scenarios: ['legacy-daemon-polling'],
     why: 'layer 0: a daemon process alive outside launchd next to the live runtime (manual run / drift)',

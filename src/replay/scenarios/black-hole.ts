@@ -1,9 +1,8 @@
 import { A } from '../../bundle/artifacts.js';
 import { parseSession } from '../parse/session.js';
-import { scanPatterns } from '../patterns/scan.js';
 import type { Scenario } from '../types.js';
 import { ackedEvidence, muteEvidence, overflowEvidence } from './context-overflow-black-hole.js';
-import { fired } from './evidence.js';
+import { fired, scenarioHits } from './evidence.js';
 
 // Ours, the owner's word for it: prompts go in, nothing comes out, and no error log says why. The context
 // overflow of 2026-02-25 (ADR-0141) was one; rate limits and overloads that pi resolves on message_end were
@@ -25,7 +24,7 @@ const blackHole: Scenario = {
     if (!mute) return null;
     if (overflowEvidence(ctx).length > 0) return null; // context-overflow-black-hole names the cause
     // A failure the error log does name (auth, timeouts, already processing, a dead session) has its own scenario.
-    if (scanPatterns(ctx).some((h) => h.artifact === A.gatewayErrLog.id && h.severity === 'error')) return null;
+    if (scenarioHits(ctx).some((h) => h.artifact === A.gatewayErrLog.id && h.severity === 'error')) return null;
     const lastError = parseSession(ctx)?.errors.filter((e) => e.kind === 'assistant').at(-1);
     return fired([
       mute,

@@ -4,6 +4,7 @@ import blackHole from './black-hole.js';
 import contextOverflowBlackHole from './context-overflow-black-hole.js';
 import daemonDown from './daemon-down.js';
 import heartbeatStale from './heartbeat-stale.js';
+import historyBeforeRestart from './history-before-restart.js';
 import launchdDisabled from './launchd-disabled.js';
 import legacyDaemonPolling from './legacy-daemon-polling.js';
 import noGateway from './no-gateway.js';
@@ -35,6 +36,7 @@ export const SCENARIOS: readonly Scenario[] = [
   contextOverflowBlackHole,
   daemonDown,
   heartbeatStale,
+  historyBeforeRestart,
   launchdDisabled,
   legacyDaemonPolling,
   noGateway,

@@ -1,3 +1,4 @@
+import { bunRecord } from '../formats/bun.js';
 import { healthResponse } from '../formats/health.js';
 import { launchctlNotFound, launchctlPrintDisabled } from '../formats/launchctl.js';
 import { otelEvent } from '../formats/otel.js';
@@ -6,6 +7,7 @@ import { PATHS, minutesBefore, msBefore } from '../spec.js';
 import type { HostDraft } from './draft.js';
 import { DAEMON_PID, DAEMON_UPTIME_SEC, TURN_MINUTES, completedTurn, healthyDraft } from './healthy.js';
 import { startupRecords, turnRecords } from './records.js';
+import { s4aRetryStorm } from './redis-family.js';
 
 // Machines built from the owner's incident record (docs/incidents.md): each shows what one real outage left
 // on the machine, in the formats of today's runtimes, so the report can be checked against what the owner
@@ -75,5 +77,36 @@ export function contextOverflowBlackHole(): HostDraft {
       otelEvent({ component: 'command-queue', action: 'queue.prompt.sent', minutesAgo: m - 0.05, metadataKeys: ['source'] }),
     ]),
   );
+  return d;
+}
+
+/** The daemon that ran through the night, and the one between the two restarts since. */
+const NIGHT_PID = 3811;
+const MORNING_PID = 3999;
+
+/**
+ * The overnight Redis retry storm of 2026-03-05 (c1243011) still in gateway.err, written 9 h before capture by a
+ * daemon that has been restarted twice since (SIGTERM, as the health monitor's and the operator's restarts
+ * are); the running daemon has been healthy for an hour. What the 72 h audit (ca66a98f) found the monitor
+ * restarting on.
+ */
+export function historyBeforeRestart(): HostDraft {
+  const d = healthyDraft();
+  d.gatewayErr = s4aRetryStorm().gatewayErr;
+  d.logMtime = { err: minutesBefore(9 * 60) };
+  const morning = { status: 'completed', reason: 'SIGTERM', requestedAt: minutesBefore(8 * 60 + 0.2), completedAt: minutesBefore(8 * 60), previousPid: NIGHT_PID, newPid: MORNING_PID };
+  d.gatewayLog = [
+    ...startupRecords({ pid: NIGHT_PID, lifecycleRestart: null }),
+    ...turnRecords(msBefore(11 * 60)),
+    '[gateway:redis] scheduling reconnect in 20000ms (attempt 3)',
+    bunRecord('[gateway:redis] started', { sessionId: 'gateway', channels: ['joelclaw:notify:gateway'], list: 'joelclaw:events:gateway' }),
+    bunRecord('[gateway] shutting down', { signal: 'SIGTERM' }),
+    ...startupRecords({ pid: MORNING_PID, lifecycleRestart: morning }),
+    ...turnRecords(msBefore(7 * 60)),
+    bunRecord('[gateway] shutting down', { signal: 'SIGTERM' }),
+    ...startupRecords({ pid: DAEMON_PID, lifecycleRestart: d.lifecycle }),
+    ...TURN_MINUTES.flatMap((m) => turnRecords(msBefore(m))),
+  ];
+  d.operatorRestart = { status: 'completed', requestedAt: minutesBefore(61.3), completedAt: minutesBefore(61), previousPid: MORNING_PID, newPid: DAEMON_PID };
   return d;
 }
