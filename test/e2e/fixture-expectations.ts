@@ -109,6 +109,10 @@ export const FIXTURE_EXPECTATIONS: Record<string, FixtureExpectation> = {
     status: 'ok', layer: null, scenarios: ['history-before-restart'],
     why: 'gateway.err holds an overnight Redis storm written 9 h ago, before two restarts; the running daemon wrote nothing there and every layer since is healthy: history, "before the last restart", not a failure (the false alarm of joelclaw ca66a98f)',
   },
+  'helper-job-failing': {
+    status: 'degraded', layer: 'substrate', scenarios: ['helper-job-failing'],
+    why: 'layer -1: Colima and the cluster are up, but com.joel.colima, the job that brings Colima back, exits non-zero on every one of 1728 runs (ADR-0159: 6 days, every 5 min, launchd PATH without Homebrew)',
+  },
   'legacy-daemon-polling': {
     status: 'degraded', layer: 'process', scenarios: ['legacy-daemon-polling'],
     why: 'layer 0: a daemon process alive outside launchd next to the live runtime (manual run / drift)',

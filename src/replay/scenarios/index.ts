@@ -4,6 +4,7 @@ import blackHole from './black-hole.js';
 import contextOverflowBlackHole from './context-overflow-black-hole.js';
 import daemonDown from './daemon-down.js';
 import heartbeatStale from './heartbeat-stale.js';
+import helperJobFailing from './helper-job-failing.js';
 import historyBeforeRestart from './history-before-restart.js';
 import launchdDisabled from './launchd-disabled.js';
 import legacyDaemonPolling from './legacy-daemon-polling.js';
@@ -36,6 +37,7 @@ export const SCENARIOS: readonly Scenario[] = [
   contextOverflowBlackHole,
   daemonDown,
   heartbeatStale,
+  helperJobFailing,
   historyBeforeRestart,
   launchdDisabled,
   legacyDaemonPolling,

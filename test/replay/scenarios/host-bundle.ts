@@ -1,4 +1,6 @@
-import { A, OTEL_QUERIES, otelSearchId, podLogId } from '../../../src/bundle/artifacts.js';
+import { posix } from 'node:path';
+import * as plist from 'plist';
+import { A, OTEL_QUERIES, launchdJobId, otelSearchId, podLogId } from '../../../src/bundle/artifacts.js';
 import type { BundleView } from '../../../src/bundle/view.js';
 import { type ArtifactInput, bundleFrom } from '../../helpers/bundle-from.js';
 import { PRESET_DRAFTS, toSpec } from '../../helpers/simulated-host/presets.js';
@@ -128,13 +130,46 @@ function keyInventory(r: Exclude<SimulatedHostSpec['redis'], string>, stream: bo
     .map(([key, type]) => ({ key, type, hasTtl: false }));
 }
 
+/** The owner's other com.joel.* launchd jobs, as src/collect/launchd-jobs reads them: plist, print, log tails. */
+function launchdJobs(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
+  const dirs = [{ domain: 'gui' as const, path: `${spec.home}/Library/LaunchAgents` }, { domain: 'system' as const, path: '/Library/LaunchDaemons' }];
+  const out: Record<string, ArtifactInput> = {};
+  const jobs: object[] = [];
+  const present = dirs.filter((d) => Object.keys(spec.files).some((p) => posix.dirname(p) === d.path));
+  if (present.length === 0) return { [A.launchdJobsListing.id]: { status: 'missing', reason: 'neither ~/Library/LaunchAgents nor /Library/LaunchDaemons exists (not a Mac?)' } };
+  for (const d of dirs) {
+    const plists = Object.keys(spec.files).filter((p) => posix.dirname(p) === d.path && /^com\.joel\..+\.plist$/.test(posix.basename(p)) && !p.endsWith('/com.joel.gateway.plist')).sort();
+    for (const path of plists) {
+      const name = posix.basename(path, '.plist');
+      const content = spec.files[path]!.content;
+      const v = plist.parse(content) as Record<string, unknown>;
+      const label = typeof v.Label === 'string' ? v.Label : name;
+      const ids: Record<string, string> = { plist: launchdJobId(d.domain, name, 'plist'), print: launchdJobId(d.domain, name, 'print') };
+      out[ids.plist!] = { content, source: { path } };
+      const answer = spec.commands.launchctl?.[`print ${d.domain === 'gui' ? `gui/${spec.uid}` : 'system'}/${label}`];
+      out[ids.print!] = command(answer) ?? { content: '', status: 'error', exitCode: 64, stderr: `fake launchctl: no answer for "print ${label}"` };
+      for (const part of ['stdout', 'stderr'] as const) {
+        const logPath = v[part === 'stdout' ? 'StandardOutPath' : 'StandardErrorPath'];
+        if (typeof logPath !== 'string' || (part === 'stderr' && logPath === v.StandardOutPath)) continue;
+        const id = launchdJobId(d.domain, name, part);
+        const file = spec.files[logPath];
+        out[id] = file ? { content: file.content, mtime: file.mtime ?? spec.capturedAt, source: { path: logPath } } : { status: 'missing', reason: 'no such file' };
+        ids[part] = id;
+      }
+      jobs.push({ label, domain: d.domain, plist: path, startInterval: typeof v.StartInterval === 'number' ? v.StartInterval : null, artifacts: ids });
+    }
+  }
+  out[A.launchdJobsListing.id] = json({ jobs, capped: false });
+  return out;
+}
+
 /** The artifacts `collect` would give for this machine (no e2e, no model probe), to change before bundling. */
 export function artifactsOfSpec(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
   const health: ArtifactInput =
     typeof spec.health === 'object'
       ? { content: spec.health.body, httpStatus: spec.health.status }
       : { status: spec.health === 'hang' ? 'timeout' : 'error', reason: `connect ECONNREFUSED 127.0.0.1:${WS_PORT}` };
-  const all = { ...files(spec), ...commands(spec), ...cluster(spec), ...redis(spec), [A.health.id]: health };
+  const all = { ...files(spec), ...commands(spec), ...cluster(spec), ...redis(spec), ...launchdJobs(spec), [A.health.id]: health };
   return Object.fromEntries(Object.entries(all).filter((e): e is [string, ArtifactInput] => e[1] !== undefined));
 }
 

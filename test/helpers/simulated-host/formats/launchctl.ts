@@ -20,7 +20,7 @@ export function launchctlPrintDisabled(
   return { stdout: `disabled services = {\n${lines.join('\n')}\n}\nlogin item associations = {\n}\n`, exitCode: 0 };
 }
 
-/** `launchctl print <domain>/com.joel.gateway` for a registered service. */
+/** `launchctl print <domain>/<label>` for a registered service (the gateway unless `label` says otherwise). */
 export function launchctlPrint(o: {
   domain: string;
   state: string;
@@ -29,9 +29,17 @@ export function launchctlPrint(o: {
   path: string;
   program: string;
   runs?: number;
+  label?: string;
+  stdoutPath?: string;
+  stderrPath?: string;
+  /** StartInterval jobs print `run interval = N seconds` and are not keepalive. */
+  runIntervalSec?: number;
 }): CommandAnswer {
+  const label = o.label ?? GATEWAY_LABEL;
+  const interval = o.runIntervalSec === undefined ? [] : [`\trun interval = ${o.runIntervalSec} seconds`];
+  const properties = o.runIntervalSec === undefined ? 'keepalive | runatload | inferred program' : 'runatload | inferred program';
   const lines = [
-    `${o.domain}/${GATEWAY_LABEL} = {`,
+    `${o.domain}/${label} = {`,
     '\tactive count = 1',
     `\tpath = ${o.path}`,
     `\ttype = ${o.domain.startsWith('gui/') ? 'LaunchAgent' : 'LaunchDaemon'}`,
@@ -42,8 +50,8 @@ export function launchctlPrint(o: {
     `\t\t${o.program}`,
     '\t}',
     '',
-    '\tstdout path = /tmp/joelclaw/gateway.log',
-    '\tstderr path = /tmp/joelclaw/gateway.err',
+    ...(o.stdoutPath === '' ? [] : [`\tstdout path = ${o.stdoutPath ?? '/tmp/joelclaw/gateway.log'}`]),
+    ...(o.stderrPath === '' ? [] : [`\tstderr path = ${o.stderrPath ?? '/tmp/joelclaw/gateway.err'}`]),
     '\tinherited environment = {',
     '\t\tSSH_AUTH_SOCK => /private/tmp/com.apple.launchd.xyz/Listeners',
     '\t}',
@@ -56,23 +64,24 @@ export function launchctlPrint(o: {
     '\tminimum runtime = 10',
     '\texit timeout = 5',
     `\truns = ${o.runs ?? 1}`,
+    ...interval,
     ...(o.pid ? [`\tpid = ${o.pid}`] : []),
     '\timmediate reason = speculative',
     '\tforks = 0',
     `\tlast exit code = ${o.lastExitCode ?? '(never exited)'}`,
     '',
     '\tspawn type = daemon (3)',
-    '\tproperties = keepalive | runatload | inferred program',
+    `\tproperties = ${properties}`,
     '}',
   ];
   return { stdout: `${lines.join('\n')}\n`, exitCode: 0 };
 }
 
-/** `launchctl print <domain>/com.joel.gateway` when the service is not loaded in that domain. */
-export function launchctlNotFound(domain: string): CommandAnswer {
+/** `launchctl print <domain>/<label>` when the service is not loaded in that domain. */
+export function launchctlNotFound(domain: string, label = GATEWAY_LABEL): CommandAnswer {
   return {
     stdout: '',
-    stderr: `Bad request.\nCould not find service "${GATEWAY_LABEL}" in domain for ${domain.startsWith('gui/') ? `user gui: ${domain.slice(4)}` : 'system'}\n`,
+    stderr: `Bad request.\nCould not find service "${label}" in domain for ${domain.startsWith('gui/') ? `user gui: ${domain.slice(4)}` : 'system'}\n`,
     exitCode: 113,
   };
 }

@@ -1,6 +1,7 @@
 import { bunRecord } from '../formats/bun.js';
 import { healthResponse } from '../formats/health.js';
-import { launchctlNotFound, launchctlPrintDisabled } from '../formats/launchctl.js';
+import { launchdJobPlistXml } from '../formats/config-files.js';
+import { launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from '../formats/launchctl.js';
 import { otelEvent } from '../formats/otel.js';
 import { assistantText, userMessage } from '../formats/session-jsonl.js';
 import { PATHS, minutesBefore, msBefore } from '../spec.js';
@@ -108,5 +109,50 @@ export function historyBeforeRestart(): HostDraft {
     ...TURN_MINUTES.flatMap((m) => turnRecords(msBefore(m))),
   ];
   d.operatorRestart = { status: 'completed', requestedAt: minutesBefore(61.3), completedAt: minutesBefore(61), previousPid: MORNING_PID, newPid: DAEMON_PID };
+  return d;
+}
+
+/** What colima (logrus, non-TTY) prints when launchd's PATH hides Homebrew: abiosoft/colima app/app.go:49, environment/host/host.go:198, cmd/util.go:20. */
+export const COLIMA_NO_LIMA = `level=fatal msg="Error: dependency check failed for VM: lima not found, run 'brew install lima' to install"`;
+const COLIMA_PLIST = '/Users/joel/Library/LaunchAgents/com.joel.colima.plist';
+/** 6 days of runs every 300 s (ADR-0159: February 21 to 27). */
+const SIX_DAYS_OF_RUNS = 6 * 288;
+
+/**
+ * ADR-0159 / joelclaw bc19202c (2026-02-21 to 27): com.joel.colima, the job that starts Colima again, ran every
+ * 5 min for 6 days and failed every time: its plist set no PATH, so colima could not find lima. Colima itself was
+ * up all along, so nothing else showed it. The plist is the repo's before the fix; runs and log lines composed.
+ */
+export function helperJobFailing(): HostDraft {
+  const d = healthyDraft();
+  d.extraFiles[COLIMA_PLIST] = {
+    content: launchdJobPlistXml({
+      label: 'com.joel.colima',
+      programArguments: ['/opt/homebrew/bin/colima', 'start', '--vm-type', 'vz', '--mount-type', 'virtiofs', '--cpu', '4', '--memory', '8', '--disk', '60'],
+      startInterval: 300,
+      keepAlive: false,
+      stdoutPath: '/tmp/colima.stdout.log',
+      stderrPath: '/tmp/colima.stderr.log',
+    }),
+    mtime: '2026-11-20T09:00:00.000Z',
+  };
+  const lines = Array.from({ length: 12 }, (_, i) => `time="${minutesBefore(2 + 5 * (11 - i)).replace('.000Z', 'Z')}" ${COLIMA_NO_LIMA}`);
+  d.extraFiles['/tmp/colima.stderr.log'] = { content: `${lines.join('\n')}\n`, mtime: minutesBefore(2) };
+  d.extraFiles['/tmp/colima.stdout.log'] = { content: '', mtime: minutesBefore(6 * 24 * 60) };
+  d.extraCommands.launchctl = {
+    ...d.extraCommands.launchctl,
+    'print gui/501/com.joel.colima': launchctlPrint({
+      domain: 'gui/501',
+      label: 'com.joel.colima',
+      state: 'not running',
+      path: COLIMA_PLIST,
+      program: '/opt/homebrew/bin/colima',
+      runs: SIX_DAYS_OF_RUNS,
+      lastExitCode: 1,
+      runIntervalSec: 300,
+      stdoutPath: '/tmp/colima.stdout.log',
+      stderrPath: '/tmp/colima.stderr.log',
+    }),
+  };
   return d;
 }
