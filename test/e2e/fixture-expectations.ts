@@ -113,6 +113,10 @@ export const FIXTURE_EXPECTATIONS: Record<string, FixtureExpectation> = {
     status: 'degraded', layer: 'substrate', scenarios: ['helper-job-failing'],
     why: 'layer -1: Colima and the cluster are up, but com.joel.colima, the job that brings Colima back, exits non-zero on every one of 1728 runs (ADR-0159: 6 days, every 5 min, launchd PATH without Homebrew)',
   },
+  'storm-elsewhere': {
+    status: 'ok', layer: null, scenarios: ['storm-elsewhere'],
+    why: 'a negative control: inngest-0 logs a retry storm (joelclaw 9fab44a1) while every gateway layer is clean; the report ends clean, with a note that the errors are another service\'s',
+  },
   'legacy-daemon-polling': {
     status: 'degraded', layer: 'process', scenarios: ['legacy-daemon-polling'],
     why: 'layer 0: a daemon process alive outside launchd next to the live runtime (manual run / drift)',

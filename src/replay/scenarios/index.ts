@@ -26,6 +26,7 @@ import s7 from './s7.js';
 import sessionPressureCritical from './session-pressure-critical.js';
 import slimTransport from './slim-transport.js';
 import stalePidFile from './stale-pid-file.js';
+import stormElsewhere from './storm-elsewhere.js';
 
 // The known-failure catalog: the hand procedure's scenarios in its order (0 .. 7 with 2a-2c, 4a-4c), then our
 // own alphabetically. test/replay/scenarios/index.test.ts checks every file here is listed and tested.
@@ -45,6 +46,7 @@ export const SCENARIOS: readonly Scenario[] = [
   sessionPressureCritical,
   slimTransport,
   stalePidFile,
+  stormElsewhere,
 ];
 
 /** Evidence kept per match: enough to cite, short enough for one GitHub comment. */

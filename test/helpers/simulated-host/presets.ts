@@ -1,7 +1,7 @@
 import type { HostDraft } from './presets/draft.js';
 import { s4bLangfuse, s4cTelegramConflict, s7ConsoleForwardSuppressed } from './presets/channel-family.js';
 import { healthyDraft } from './presets/healthy.js';
-import { contextOverflowBlackHole, helperJobFailing, historyBeforeRestart, noGateway } from './presets/incident-family.js';
+import { contextOverflowBlackHole, helperJobFailing, historyBeforeRestart, noGateway, stormElsewhere } from './presets/incident-family.js';
 import { s2aAuthExpired, s2bPiSkew, s2cModelDrift, s2ModelTimeout } from './presets/model-family.js';
 import { daemonDown, heartbeatStale, launchdDisabled, stalePidFile } from './presets/process-family.js';
 import { s1StreamingRace, s5CompactionRace, s6FalseDedup } from './presets/queue-family.js';
@@ -49,6 +49,7 @@ export const PRESET_DRAFTS: Record<string, () => HostDraft> = {
   'context-overflow-black-hole': contextOverflowBlackHole,
   'history-before-restart': historyBeforeRestart,
   'helper-job-failing': helperJobFailing,
+  'storm-elsewhere': stormElsewhere,
 };
 
 /** Every preset as a plain SimulatedHostSpec, built fresh on each call. */

@@ -4,7 +4,7 @@ import { launchdJobPlistXml } from '../formats/config-files.js';
 import { launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from '../formats/launchctl.js';
 import { otelEvent } from '../formats/otel.js';
 import { assistantText, userMessage } from '../formats/session-jsonl.js';
-import { PATHS, minutesBefore, msBefore } from '../spec.js';
+import { type K8sStateSpec, PATHS, minutesBefore, msBefore } from '../spec.js';
 import type { HostDraft } from './draft.js';
 import { DAEMON_PID, DAEMON_UPTIME_SEC, TURN_MINUTES, completedTurn, healthyDraft } from './healthy.js';
 import { startupRecords, turnRecords } from './records.js';
@@ -154,5 +154,22 @@ export function helperJobFailing(): HostDraft {
       stderrPath: '/tmp/colima.stderr.log',
     }),
   };
+  return d;
+}
+
+/** Minutes before capture of the scheduler's errors: 8 an hour, ramping to 54 (joelclaw 9fab44a1). */
+const STORM_MINUTES = Array.from({ length: 40 }, (_, i) => 58 - i * 1.45);
+
+/**
+ * A negative control, 2026-07-26 (joelclaw 9fab44a1): Inngest's content-sync cron plus debounce looped, 124
+ * scheduling errors that day, while the gateway was fine. inngest-0's log is composed (the record quotes counts,
+ * not lines); every gateway artifact is the healthy machine's.
+ */
+export function stormElsewhere(): HostDraft {
+  const d = healthyDraft();
+  const k8s = d.k8s as K8sStateSpec;
+  const line = (m: number) =>
+    JSON.stringify({ time: minutesBefore(m), level: 'ERROR', msg: 'error scheduling cron item: debounce accepted, retrying', caller: 'executor', function: 'system-bus-content-sync' });
+  k8s.logs['inngest-0'] = `${['{"level":"info","msg":"service starting","caller":"devserver"}', ...STORM_MINUTES.map(line)].join('\n')}\n`;
   return d;
 }
