@@ -50,7 +50,12 @@ export interface ErrHistory {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+// Why: gateway.err's history and the stdout-log layer's "recent watchdog restart" need the same start time.
 /** The running daemon's start time, from the strongest source that has it. */
+export function runningDaemonStart(ctx: ReplayContext): { ms: number; from: string; evidence: Evidence } | null {
+  return ctx.memo('runningDaemonStart', () => daemonStart(ctx));
+}
+
 function daemonStart(ctx: ReplayContext): { ms: number; from: string; evidence: Evidence } | null {
   const now = ctx.now.getTime();
   const f = processFacts(ctx);
@@ -101,7 +106,7 @@ function lastRestartWasWatchdog(ctx: ReplayContext): boolean {
   return before?.watchdog ?? false;
 }
 
-function boundary(ctx: ReplayContext, records: readonly LogRecord[], start: ReturnType<typeof daemonStart>): Omit<ErrHistory, 'recentWatchdogRecovery' | 'daemonStart' | 'records'> | null {
+function boundary(ctx: ReplayContext, records: readonly LogRecord[], start: ReturnType<typeof runningDaemonStart>): Omit<ErrHistory, 'recentWatchdogRecovery' | 'daemonStart' | 'records'> | null {
   const last = records.at(-1);
   if (!last) return null;
   const mtime = Date.parse(ctx.entry(A.gatewayErrLog.id)?.mtime ?? '');
@@ -131,7 +136,7 @@ function boundary(ctx: ReplayContext, records: readonly LogRecord[], start: Retu
 export function errHistory(ctx: ReplayContext): ErrHistory | null {
   return ctx.memo('errHistory', () => {
     const records = ctx.absence(A.gatewayErrLog.id) ? [] : (ctx.records(A.gatewayErrLog.id) ?? []);
-    const start = daemonStart(ctx);
+    const start = runningDaemonStart(ctx);
     const b = boundary(ctx, records, start);
     if (!b) return null;
     const recent = start !== null && ctx.now.getTime() - start.ms < RECENT_RESTART_MS;

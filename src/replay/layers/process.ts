@@ -1,6 +1,7 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
 import { GATEWAY_LABEL } from '../parse/launchctl.js';
+import { agentLoop } from '../agent-loop.js';
 import { gatewayAbsence } from '../gateway-presence.js';
 import { parseLaunchdPlist } from '../parse/plist.js';
 import { type ProcessFacts, processFacts } from '../process-facts.js';
@@ -133,6 +134,15 @@ const layer: Layer = {
     if (f.strayPids.length > 0 && status !== 'failed') {
       status = 'degraded';
       detail = `${detail}; another gateway process runs beside it (pid ${f.strayPids.join(', ')}): manual run or launchd drift`;
+    }
+    // Under the slim transport a running daemon is half the gateway: the agent loop must be alive too.
+    const loop = agentLoop(ctx);
+    if (loop?.down && status !== 'failed') {
+      status = 'failed';
+      detail = `${detail}; the agent loop is down: no gateway:agent:heartbeat and no agent-comms-driver process (only the raw fallback reaches Joel)`;
+      found.push({ messageId: 'agentLoopDown', text: 'slim transport runs, but the agent loop does not: gateway:agent:heartbeat is gone and no agent-comms-driver process runs', severity: 'error', evidence: loop.evidence });
+    } else if (loop?.heartbeatKey === false) {
+      found.push({ messageId: 'agentHeartbeatMissing', text: 'gateway:agent:heartbeat was missing at capture while the driver runs: a blip between refreshes, or a loop that is wedged', severity: 'warn', evidence: loop.evidence });
     }
     return { ...base, status, detail, findings: found };
   },

@@ -3,6 +3,7 @@ import type { ReplayContext } from '../context.js';
 import { scanPatterns } from '../patterns/scan.js';
 import { type StdoutFlow, muteRun, stdoutFlow } from '../stdout-flow.js';
 import type { Evidence, Finding, Layer, LayerResult } from '../types.js';
+import { RECENT_RESTART_MS, runningDaemonStart } from '../err-history.js';
 import { logCutFinding } from './error-log.js';
 
 // Seed layer 3: the event flow in gateway.log (src/replay/stdout-flow.ts), judged: restarts by the watchdog,
@@ -15,6 +16,16 @@ const LOG = A.gatewayLog.id;
 const at = (line: number): Evidence[] => [{ artifact: LOG, line }];
 
 const stalled = (f: StdoutFlow): boolean => muteRun(f) !== null;
+
+// Why: a watchdog restart is the incident while it is recent; one that started a daemon healthy for more than an
+// hour, or that an operator restart has followed since, is history like the err records before it.
+function recentWatchdogRestart(ctx: ReplayContext, f: StdoutFlow): boolean {
+  const lastStart = f.lastStartup?.line ?? 0;
+  const last = f.restarts.filter((r) => r.line < lastStart).at(-1) ?? f.restarts.at(-1);
+  if (!last?.watchdog) return false;
+  const start = runningDaemonStart(ctx);
+  return start === null || ctx.now.getTime() - start.ms < RECENT_RESTART_MS;
+}
 type Severity = NonNullable<Finding['severity']>;
 
 function findings(ctx: ReplayContext, f: StdoutFlow): Finding[] {
@@ -88,7 +99,7 @@ const layer: Layer = {
       const reason = 'gateway.log is empty: no startup or event flow to read';
       return { ...base, status: 'unknown', reason, detail: reason, findings: [] };
     }
-    const degraded = f.fallback.current || f.restarts.some((r) => r.watchdog);
+    const degraded = f.fallback.current || recentWatchdogRestart(ctx, f);
     const status = stalled(f) ? 'failed' : degraded ? 'degraded' : 'ok';
     return { ...base, status, detail: detailOf(f), findings: findings(ctx, f) };
   },

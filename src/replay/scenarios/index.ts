@@ -1,9 +1,12 @@
 import type { ReplayContext } from '../context.js';
 import type { LayerResult, Scenario, ScenarioMatch } from '../types.js';
+import agentLoopDown from './agent-loop-down.js';
 import blackHole from './black-hole.js';
 import contextOverflowBlackHole from './context-overflow-black-hole.js';
 import daemonDown from './daemon-down.js';
+import fallbackThrash from './fallback-thrash.js';
 import heartbeatStale from './heartbeat-stale.js';
+import heartbeatStarvation from './heartbeat-starvation.js';
 import helperJobFailing from './helper-job-failing.js';
 import historyBeforeRestart from './history-before-restart.js';
 import launchdDisabled from './launchd-disabled.js';
@@ -34,10 +37,13 @@ import stormElsewhere from './storm-elsewhere.js';
 /** Every scenario, in report order. */
 export const SCENARIOS: readonly Scenario[] = [
   s0, s1, s2, s2a, s2b, s2c, s3, s4, s4a, s4b, s4c, s5, s6, s7,
+  agentLoopDown,
   blackHole,
   contextOverflowBlackHole,
   daemonDown,
+  fallbackThrash,
   heartbeatStale,
+  heartbeatStarvation,
   helperJobFailing,
   historyBeforeRestart,
   launchdDisabled,

@@ -87,6 +87,14 @@ describe('the stdout-log layer', () => {
     );
   });
 
+  it('leaves a watchdog restart that started a daemon healthy for hours as history, not degraded', () => {
+    const ps = '  PID  PPID STARTED                          ELAPSED COMMAND\n41234     1 Fri Nov 27 09:00:00 2026        03:00:00 bun run /Users/joel/Code/joelhooks/joelclaw/packages/gateway/src/daemon.ts\n';
+    const files = { [LOG]: log(STARTED, DISPATCHED, shutdown('watchdog:dead-session'), STARTED, DISPATCHED, READY) };
+    expect(run({ ...files, [A.ps.id]: ps }).status).toBe('ok');
+    expect(run({ ...files, [A.ps.id]: ps.replace('03:00:00', '   12:00') }).status).toBe('degraded');
+    expect(ids({ ...files, [A.ps.id]: ps })).toContain('watchdogRestart');
+  });
+
   it('is not degraded by an operator restart', () => {
     const r = run({ [LOG]: log(STARTED, shutdown('SIGTERM'), STARTED, DISPATCHED, READY) });
     expect(r.status).toBe('ok');

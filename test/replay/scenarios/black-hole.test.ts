@@ -2,42 +2,32 @@ import { expect } from 'vitest';
 import { A } from '../../../src/bundle/artifacts.js';
 import blackHole from '../../../src/replay/scenarios/black-hole.js';
 import { testScenario } from '../../helpers/scenario-tester.js';
-import { assistantText, userMessage } from '../../helpers/simulated-host/formats/session-jsonl.js';
 import { type HostDraft } from '../../helpers/simulated-host/presets/draft.js';
 import { AUTH_EXPIRED, promptFailed, turnRecords } from '../../helpers/simulated-host/presets/records.js';
-import { minutesBefore, msBefore } from '../../helpers/simulated-host/spec.js';
+import { rateLimitedOnMessageEnd, slowModelNoFallback } from '../../helpers/simulated-host/presets/incident-machines.js';
+import { msBefore } from '../../helpers/simulated-host/spec.js';
 import { bundleOfDraft, bundleOfPreset, draftOf } from './host-bundle.js';
 
-const RATE_LIMITED = '429 {"type":"error","error":{"type":"rate_limit_error","message":"This request would exceed your rate limit."}}';
-
 /** The healthy machine, then messages at these minutes dispatched with no `response ready` after them. */
-function mute(minutes: number[], transcript: (m: number, i: number) => ReturnType<typeof userMessage>[]): HostDraft {
+function mute(minutes: number[]): HostDraft {
   const d = draftOf('healthy');
   d.gatewayLog.push(...minutes.flatMap((m) => turnRecords(msBefore(m)).slice(0, 3)));
-  d.session!.entries.push(...minutes.flatMap(transcript));
   return d;
 }
 
-/** 2026-02-21 (ADR-0091), before the fallback existed: the model streams no token, prompts pile up unanswered. */
-const slowModel = () => bundleOfDraft(mute([7, 5], (m, i) => (i === 0 ? [userMessage('deploy status?', minutesBefore(m))] : [])));
-
-/** 429s that pi resolves on message_end (joelclaw 632cedf5): errors in the transcript, none in gateway.err. */
-const rateLimited = () =>
-  bundleOfDraft(mute([6, 4, 2], (m) => [userMessage('ping', minutesBefore(m)), assistantText('', minutesBefore(m - 0.05), { stopReason: 'error', errorMessage: RATE_LIMITED, totalTokens: 0 })]));
-
 /** The same mute run while gateway.err names the cause (auth expired): 2a explains it. */
 function authLogged() {
-  const d = mute([6, 4], () => []);
+  const d = mute([6, 4]);
   d.gatewayErr = [promptFailed(AUTH_EXPIRED, 1), promptFailed(AUTH_EXPIRED, 2)];
   return bundleOfDraft(d);
 }
 
 testScenario(blackHole, {
   fires: [
-    { name: 'a model that never answers, before there was a fallback (2026-02-21)', bundle: slowModel() },
+    { name: 'a model that never answers, before there was a fallback (2026-02-21)', bundle: bundleOfDraft(slowModelNoFallback()) },
     {
       name: 'rate limits resolved on message_end, gateway.err clean',
-      bundle: rateLimited(),
+      bundle: bundleOfDraft(rateLimitedOnMessageEnd()),
       check: (evidence) => expect(evidence.find((e) => e.artifact === A.sessionTranscript.id)?.excerpt).toContain('rate_limit_error'),
     },
   ],
@@ -45,6 +35,6 @@ testScenario(blackHole, {
     { name: 'the healthy machine', bundle: bundleOfPreset('healthy') },
     { name: 'the context overflow (its own scenario names the cause)', bundle: bundleOfPreset('context-overflow-black-hole') },
     { name: 'a mute run whose cause gateway.err names (auth expired)', bundle: authLogged() },
-    { name: 'one prompt in flight at capture', bundle: bundleOfDraft(mute([1], () => [])) },
+    { name: 'one prompt in flight at capture', bundle: bundleOfDraft(mute([1])) },
   ],
 });

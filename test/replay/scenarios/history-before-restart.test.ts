@@ -3,16 +3,8 @@ import { A } from '../../../src/bundle/artifacts.js';
 import { replay } from '../../../src/replay/index.js';
 import historyBeforeRestart from '../../../src/replay/scenarios/history-before-restart.js';
 import { testScenario } from '../../helpers/scenario-tester.js';
-import { minutesBefore } from '../../helpers/simulated-host/spec.js';
-import { bundleOfDraft, bundleOfPreset, draftOf } from './host-bundle.js';
-
-/** Scenario 1's machine three hours after the watchdog restart: its failures are history by now. */
-function oldWatchdogRestart() {
-  const d = draftOf('s1-streaming-race');
-  d.processes = [{ ...d.processes[0]!, elapsedSec: 3 * 3600 }];
-  d.lifecycle = { ...(d.lifecycle as object), requestedAt: minutesBefore(180.2), completedAt: minutesBefore(180) };
-  return bundleOfDraft(d);
-}
+import { staleWatchdogEntries } from '../../helpers/simulated-host/presets/incident-machines.js';
+import { bundleOfDraft, bundleOfPreset } from './host-bundle.js';
 
 testScenario(historyBeforeRestart, {
   fires: [
@@ -26,7 +18,7 @@ testScenario(historyBeforeRestart, {
         expect(d.scenarios.map((s) => s.id)).not.toContain('4a');
       },
     },
-    { name: 'failures before a watchdog restart three hours ago', bundle: oldWatchdogRestart() },
+    { name: 'failures before a watchdog restart three hours ago (2026-03-02)', bundle: bundleOfDraft(staleWatchdogEntries()) },
   ],
   quiet: [
     { name: 'the healthy machine', bundle: bundleOfPreset('healthy') },
