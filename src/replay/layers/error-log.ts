@@ -103,7 +103,7 @@ function run(ctx: ReplayContext): LayerResult {
   // Only a cut log says how much was kept: older records were not judged.
   const size = e && cut ? ` (${formatBytes(e.bytes)} of ${formatBytes(e.bytesAtSource ?? e.bytes)} kept)` : '';
   const byLine = new Map(records.map((r) => [r.line, r]));
-  const past = h && pastHits.length > 0 ? historyFindings(h, pastHits, byLine) : h ? historyFindings(h, [], byLine) : [];
+  const past = h ? historyFindings(h, pastHits, byLine) : [];
   if (hits.length === 0 && pastHits.length > 0 && h) {
     const n = records.length - h.records;
     const since = n === 0 ? 'nothing written to gateway.err since' : `none in the ${n} records since`;

@@ -142,7 +142,8 @@ const layer: Layer = {
       detail = `${detail}; the agent loop is down: no gateway:agent:heartbeat and no agent-comms-driver process (only the raw fallback reaches Joel)`;
       found.push({ messageId: 'agentLoopDown', text: 'slim transport runs, but the agent loop does not: gateway:agent:heartbeat is gone and no agent-comms-driver process runs', severity: 'error', evidence: loop.evidence });
     } else if (loop?.heartbeatKey === false) {
-      found.push({ messageId: 'agentHeartbeatMissing', text: 'gateway:agent:heartbeat was missing at capture while the driver runs: a blip between refreshes, or a loop that is wedged', severity: 'warn', evidence: loop.evidence });
+      const why = loop.driver ? 'while the driver runs: a blip between refreshes, or a loop that is wedged' : 'and ps was not collected: a blip cannot be told from a dead loop';
+      found.push({ messageId: 'agentHeartbeatMissing', text: `gateway:agent:heartbeat was missing at capture ${why}`, severity: 'warn', evidence: loop.evidence });
     }
     return { ...base, status, detail, findings: found };
   },
