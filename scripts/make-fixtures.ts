@@ -5,9 +5,10 @@ import { openBundle } from '../src/bundle/reader.js';
 import { runCollect } from '../src/collect/index.js';
 import { replay } from '../src/replay/index.js';
 import { renderReport } from '../src/report/index.js';
-import { type PinnedHost, createSimulatedHost } from '../test/helpers/simulated-host/index.js';
+import { type PinnedHost, type SimulatedHostSpec, createSimulatedHost } from '../test/helpers/simulated-host/index.js';
 import { PRESETS } from '../test/helpers/simulated-host/presets.js';
 import { startRedisServer } from '../test/helpers/redis-server.js';
+import { collectDiffPairs, writeDiffGoldens } from './make-diff-fixtures.js';
 
 // `npm run fixtures [-- --reports-only] [preset...]`: the example bundles under fixtures/bundles (one per simulated-host preset) and their
 // golden reports under fixtures/reports. Everything that ends up inside a bundle is pinned (the machine's
@@ -39,8 +40,13 @@ export async function startFixtureRedis(port = FIXTURE_REDIS_PORT): Promise<{ st
 export async function makeFixtureBundle(preset: string, outPath: string, redisPort = FIXTURE_REDIS_PORT): Promise<void> {
   const spec = PRESETS[preset];
   if (!spec) throw new Error(`unknown preset "${preset}" (known: ${FIXTURE_PRESETS.join(', ')})`);
+  await collectFixtureHost(spec(), outPath, redisPort);
+}
+
+/** Collects one machine description from its pinned simulated host into `outPath` (replacing any old file). */
+export async function collectFixtureHost(spec: SimulatedHostSpec, outPath: string, redisPort = FIXTURE_REDIS_PORT): Promise<void> {
   await rm(outPath, { force: true });
-  const host = await createSimulatedHost(spec(), { redisPort, redisDb: FIXTURE_REDIS_DB, pinned: FIXTURE_PINNED });
+  const host = await createSimulatedHost(spec, { redisPort, redisDb: FIXTURE_REDIS_DB, pinned: FIXTURE_PINNED });
   try {
     await runCollect(host.collectOptions(), { outPath });
   } finally {
@@ -70,6 +76,7 @@ async function main(args: string[]): Promise<void> {
   await mkdir(REPORTS_DIR, { recursive: true });
   if (reportsOnly) {
     for (const preset of presets) await writeGoldens(preset);
+    await writeDiffGoldens();
     return;
   }
   const redis = await startFixtureRedis();
@@ -79,9 +86,12 @@ async function main(args: string[]): Promise<void> {
       await writeGoldens(preset);
       process.stderr.write(`fixtures: ${preset}\n`);
     }
+    // The diff pairs (scripts/make-diff-fixtures.ts) are collected again on a full run.
+    if (only.length === 0) await collectDiffPairs(collectFixtureHost);
   } finally {
     await redis.stop();
   }
+  await writeDiffGoldens();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

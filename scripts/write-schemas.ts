@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { manifestJsonSchema, schemaFileText } from '../src/bundle/manifest-schema.js';
+import { diffJsonSchema } from '../src/diff/schema.js';
 import { reportJsonSchema } from '../src/report/schema.js';
 
 // Regenerates the published JSON Schemas under schemas/ from the zod schemas (`tsx scripts/write-schemas.ts`);
@@ -13,6 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMA_FILES: ReadonlyArray<{ file: string; schema: () => unknown }> = [
   { file: 'schemas/manifest.schema.json', schema: manifestJsonSchema },
   { file: 'schemas/report.schema.json', schema: reportJsonSchema },
+  { file: 'schemas/diff.schema.json', schema: diffJsonSchema },
 ];
 
 async function main(check: boolean): Promise<number> {

@@ -15,12 +15,14 @@ const program = new Command('gwbundle')
   )
   .addHelpText(
     'after',
-    '\nExit codes:\n  0  ok (collect: bundle written; report: no layer failed or degraded; verify: intact)\n' +
+    '\nExit codes:\n  0  ok (collect: bundle written; report: no layer failed or degraded; verify: intact; diff: nothing got worse)\n' +
       '  1  usage error or internal fault\n' +
       '  2  no bundle could be written (collect) / the bundle is unreadable, unsafe or damaged\n' +
-      '  3  report: a layer failed\n  4  report: a layer degraded, none failed\n\n' +
+      '  3  report: a layer failed / diff: something got worse (a new failure, a worse status, lost visibility)\n' +
+      '  4  report: a layer degraded, none failed\n\n' +
       'Typical use:\n  gwbundle collect                      # on the sick machine; prints the bundle path\n' +
-      '  gwbundle report BUNDLE > report.md    # anywhere else; attach both to the issue',
+      '  gwbundle report BUNDLE > report.md    # anywhere else; attach both to the issue\n' +
+      '  gwbundle diff BEFORE AFTER            # what a fix (or a bad day) changed between two bundles',
   )
   .version(TOOL_VERSION, '-V, --version')
   .showHelpAfterError('(run gwbundle --help for usage)')
@@ -29,7 +31,8 @@ const program = new Command('gwbundle')
 program
   .command('collect')
   .description('snapshot every artifact the gateway diagnosis reads into one redacted bundle; prints its path')
-  .option('-o, --out <file>', 'where the bundle goes (written atomically, never over an existing file)')
+  .option('-o, --out <file>', 'where the bundle goes (written atomically, never over an existing file unless --force)')
+  .option('--force', 'allow --out to replace an existing file', false)
   .option('--hours <n>', 'window for evidence that carries timestamps', String(DEFAULTS.hours))
   .option('--max-size <size>', 'hard cap on the bundle size (25MB, 900KB, 20MiB, bytes)', DEFAULTS.maxSize)
   .option('--timeout <seconds>', 'per-source limit; a source past it is killed and recorded as timed out', String(DEFAULTS.timeoutSec))
@@ -50,14 +53,15 @@ program
     const { collectOptionsFrom } = await import('./options.js');
     const { runCollect } = await import('./collect/index.js');
     const { createProgress } = await import('./collect/progress.js');
+    const { collectSummary } = await import('./collect/summary.js');
     const options = collectOptionsFrom(flags, process.env);
     if (!options.redact) {
       process.stderr.write('gwbundle: WARNING: --no-redact: tokens, keys and messages will be in the bundle unredacted. Do not attach it to a public issue.\n');
     }
     const progress = createProgress(process.stderr, process.env);
     try {
-      const { path } = await runCollect(options, { outPath: flags.out ?? null, progress: progress.update });
-      progress.done();
+      const { path, manifest, size } = await runCollect(options, { outPath: flags.out ?? null, force: flags.force === true, progress: progress.update });
+      progress.done(collectSummary(manifest, size));
       process.stdout.write(`${path}\n`);
     } catch (e) {
       progress.done();
@@ -70,7 +74,7 @@ program
   .description('replay the layered diagnosis offline from a bundle and write the incident report')
   .argument('<bundle>', 'a gwbundle .tar.gz')
   .addOption(new Option('--format <format>', 'report format').choices(['markdown', 'json', 'diagnose']).default('markdown'))
-  .option('--out <file>', 'write the report to a file instead of stdout (never over an existing file)')
+  .option('--out <file>', 'write the report to a file instead of stdout (never over an existing file unless --force)')
   .option('--force', 'allow --out to replace an existing file', false)
   .addHelpText('after', '\nExit codes: 0 no layer failed or degraded, 2 unreadable bundle, 3 a layer failed, 4 a layer degraded.')
   .action(async (bundle: string, flags: { format: 'markdown' | 'json' | 'diagnose'; out?: string; force: boolean }) => {
@@ -112,25 +116,62 @@ program
 
 program
   .command('show')
-  .description('print one artifact as captured (the offline stand-in for re-running a command)')
+  .description('print one artifact as captured, or the record at a line the report cites, with numbered context')
   .argument('<bundle>', 'a gwbundle .tar.gz')
-  .argument('<artifact>', 'an artifact id, e.g. files/gateway.err (see gwbundle inspect)')
+  .argument('<artifact>', 'an artifact id (see gwbundle inspect), optionally with :LINE or :FROM-TO, e.g. files/gateway.err:10')
   .option('--meta', "print the artifact's manifest entry (status, exit code, stderr, source) instead", false)
-  .action(async (bundle: string, artifact: string, flags: { meta: boolean }) => {
+  .option('-C, --context <lines>', 'context lines around a cited line or range', '3')
+  .addHelpText('after', '\nExit codes: 0 printed, 1 nothing to print (no such artifact, no content, a line past the end), 2 unreadable bundle.')
+  .action(async (bundle: string, artifact: string, flags: { meta: boolean; context: string }) => {
+    const context = Number(flags.context);
+    if (!/^\d+$/.test(flags.context) || context > 10_000) throw new UsageError(`--context expects a number of lines (0-10000), got "${flags.context}"`);
     const { openBundle } = await import('./bundle/reader.js');
+    const { parseShowTarget, showArtifact } = await import('./report/show.js');
     const view = await openBundle(bundle);
-    const entry = view.entry(artifact);
-    if (!entry) throw new UsageError(`no artifact "${artifact}" in ${bundle} (gwbundle inspect ${bundle} lists them)`);
+    const target = parseShowTarget(view, artifact, bundle);
     if (flags.meta) {
-      process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(view.entry(target.artifact), null, 2)}\n`);
       return;
     }
-    const text = view.text(artifact);
-    if (text === undefined) {
-      process.stderr.write(`${artifact}: no content (${entry.status}${entry.reason ? `: ${entry.reason}` : ''})\n`);
-      return;
-    }
-    process.stdout.write(text);
+    const shown = showArtifact(view, target, context);
+    process.stdout.write(shown.stdout);
+    if (shown.stderr !== '') process.stderr.write(shown.stderr);
+  });
+
+program
+  .command('diff')
+  .description('what changed between two bundles, in layers, scenarios, figures and machine facts (offline)')
+  .argument('<old>', 'the earlier gwbundle .tar.gz (e.g. before the fix)')
+  .argument('<new>', 'the later gwbundle .tar.gz (e.g. after the fix)')
+  .addOption(new Option('--format <format>', 'diff format').choices(['markdown', 'json']).default('markdown'))
+  .option('--out <file>', 'write the diff to a file instead of stdout (never over an existing file)')
+  .option('--force', 'allow --out to replace an existing file', false)
+  .addHelpText(
+    'after',
+    '\nExamples:\n  gwbundle diff before.tar.gz after.tar.gz               # did the fix work? Markdown for the issue\n' +
+      '  gwbundle diff monday.tar.gz tuesday.tar.gz --format json --out diff.json\n\n' +
+      'Exit codes: 0 nothing got worse, 2 a bundle is unreadable, unsafe or not a gwbundle bundle,\n' +
+      '3 something got worse (a new failure, a worse status, or lost visibility: a layer or figure was known, now unknown).',
+  )
+  .action(async (oldBundle: string, newBundle: string, flags: { format: 'markdown' | 'json'; out?: string; force: boolean }) => {
+    const { openBundle } = await import('./bundle/reader.js');
+    const { replay } = await import('./replay/index.js');
+    const { diffDiagnoses, renderDiff } = await import('./diff/index.js');
+    const { writeTextOutput } = await import('./report/output.js');
+    // One bundle at a time: the first view can be dropped before the second is read.
+    const diagnose = async (which: 'OLD' | 'NEW', file: string) => {
+      try {
+        return replay(await openBundle(file));
+      } catch (e) {
+        if (e instanceof BundleFormatError) throw new BundleFormatError(`${which}${e.message.includes(file) ? ':' : ` ${file}:`} ${e.message}`);
+        throw e;
+      }
+    };
+    const result = diffDiagnoses(await diagnose('OLD', oldBundle), await diagnose('NEW', newBundle));
+    const text = renderDiff(result, flags.format);
+    if (flags.out) await writeTextOutput(flags.out, text, { force: flags.force });
+    else process.stdout.write(text);
+    process.exitCode = result.outcome === 'worse' ? EXIT.worse : EXIT.ok;
   });
 
 /** One line on stderr, the contract's exit code, never a stack trace (unless GWBUNDLE_DEBUG is set). */

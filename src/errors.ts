@@ -5,6 +5,17 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * An output file (`collect -o`, `report --out`, `diff --out`) that already exists, refused the same way by every
+ * command: this one line, exit 1 (a usage error: the user chose the path), never overwritten unless --force.
+ */
+export class OutputExistsError extends UsageError {
+  override name = 'OutputExistsError';
+  constructor(path: string) {
+    super(`${path} already exists (use --force to replace it)`);
+  }
+}
+
 /** The bundle is unreadable, unsafe or not a gwbundle bundle: exit 2 (report/inspect/show/verify). */
 export class BundleFormatError extends Error {
   override name = 'BundleFormatError';

@@ -6,6 +6,8 @@ export const EXIT = {
   /** collect: no bundle could be written; report/inspect/show/verify: the bundle is unreadable or unsafe. */
   bundle: 2,
   failed: 3,
+  /** diff: something got worse between OLD and NEW. */
+  worse: 3,
   degraded: 4,
   /** Interrupted by Ctrl-C (128 + SIGINT). */
   interrupted: 130,

@@ -1,7 +1,15 @@
 import { open, truncate, utimes } from 'node:fs/promises';
-import { bunErrorValue, bunRecord } from '../../test/helpers/simulated-host/formats/bun.js';
 import { telegramConflictRecords } from '../../test/helpers/simulated-host/presets/channel-family.js';
-import { AUTH_EXPIRED, ALREADY_PROCESSING, promptFailed, turnRecords, USER_SOURCE } from '../../test/helpers/simulated-host/presets/records.js';
+import {
+  AUTH_EXPIRED,
+  ALREADY_PROCESSING,
+  econnrefused,
+  promptFailed,
+  redisClientError,
+  redisDisconnected,
+  sessionStillStreaming,
+  turnRecords,
+} from '../../test/helpers/simulated-host/presets/records.js';
 
 // Big machine files for the bench, in the real formats (facts §1.1): bun's multi-line console records, built
 // once per template by the simulated host's own builders, then stamped with a counter so a 300 MB log is
@@ -14,17 +22,9 @@ const COUNTER = '#N#';
 const ERR_TEMPLATES: readonly string[] = [
   promptFailed(AUTH_EXPIRED, 9001).replace('9001', COUNTER),
   promptFailed(ALREADY_PROCESSING, 9001).replace('9001', COUNTER),
-  bunRecord('[gateway:redis] command error', {
-    error: bunErrorValue('connect ECONNREFUSED 127.0.0.1:6379', {
-      frameLine: 1611,
-      source: '    const ex = new ExceptionWithHostPort(err, "connect", address, port);',
-      caretColumn: 15,
-      props: { errno: -61, code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1', port: 6379 },
-      stack: ['at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)'],
-    }),
-  }),
-  '[gateway:redis] disconnected — will reconnect',
-  bunRecord('command-queue: session still streaming, retrying', { attempt: 9001, source: USER_SOURCE, delayMs: 2000 }).replace('9001', COUNTER),
+  redisClientError('command', econnrefused()),
+  redisDisconnected('command client'),
+  sessionStillStreaming(9001).replace('9001', COUNTER),
   // The retry record carries the bot token in its URL: redaction has real work on every such pair.
   ...telegramConflictRecords(1),
 ];

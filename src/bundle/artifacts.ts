@@ -61,11 +61,13 @@ export const A = {
   launchDaemonPlist: spec('files/launchdaemon.plist', 'file', 'text', PRIORITY.state, '/Library/LaunchDaemons/com.joel.gateway.plist'),
   tripwirePlist: spec('files/tripwire.plist', 'file', 'text', PRIORITY.state, 'com.joel.gateway-tripwire plist'),
   gatewayPackageJson: spec('files/gateway-package.json', 'file', 'json', PRIORITY.state, 'packages/gateway/package.json'),
+  piModels: spec('files/pi-models.json', 'file', 'json', PRIORITY.state, '~/.pi/agent/models.json (custom models, context windows)'),
   // commands
   launchctlDisabledSystem: spec('cmd/launchctl-print-disabled-system', 'command', 'text', PRIORITY.command, 'launchctl print-disabled system'),
   launchctlDisabledGui: spec('cmd/launchctl-print-disabled-gui', 'command', 'text', PRIORITY.command, 'launchctl print-disabled gui/<uid>'),
   launchctlPrintSystem: spec('cmd/launchctl-print-system', 'command', 'text', PRIORITY.command, 'launchctl print system/com.joel.gateway'),
   launchctlPrintGui: spec('cmd/launchctl-print-gui', 'command', 'text', PRIORITY.command, 'launchctl print gui/<uid>/com.joel.gateway'),
+  launchctlList: spec('cmd/launchctl-list', 'command', 'text', PRIORITY.command, 'launchctl list'),
   ps: spec('cmd/ps', 'command', 'text', PRIORITY.command, 'ps -axo pid,ppid,lstart,etime,command'),
   colimaStatus: spec('cmd/colima-status', 'command', 'json', PRIORITY.command, 'colima status --json'),
   piVersion: spec('cmd/pi-version', 'command', 'text', PRIORITY.command, 'pi --version'),

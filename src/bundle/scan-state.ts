@@ -1,12 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { ReadEntry } from 'tar';
-import { refusedTypeReason, unsafeNameReason } from './entry-rules.js';
+import { escapingNameReason, refusedTypeReason, unsafeNameReason } from './entry-rules.js';
 import type { ReadLimits } from './limits.js';
 import { type ArtifactEntry, MANIFEST_ENTRY, type Manifest } from './manifest.js';
 import { parseManifest } from './manifest-check.js';
 
+/** How every refusal of an archive that is not a gwbundle bundle starts. */
+export const NOT_OURS = 'not a gwbundle bundle';
+
 // Per-entry bookkeeping of one scan: the safety rules (names, types, counts, sizes, manifest first) end the scan
 // through onFatal; integrity findings (hashes, sizes, unlisted or missing entries) are collected as lines.
+
+/** The one line for an archive whose first entry is not our manifest: it is not ours, and says what it starts with. */
+function notOursReason(entry: Pick<ReadEntry, 'path' | 'type'>): string {
+  const quoted = JSON.stringify(entry.path);
+  // why: only a name that could escape is worth a word here; "outside bundle/" is what every foreign archive has
+  const unsafe = escapingNameReason(entry.path);
+  const what = entry.type === 'File' ? quoted : `${entry.type === 'Directory' ? 'directory' : `a ${entry.type} entry`} ${quoted}`;
+  return `${NOT_OURS} (no manifest: the archive starts with ${what}${unsafe ? `, an unsafe path (${unsafe})` : ''}, not ${MANIFEST_ENTRY})`;
+}
 
 /** The mutable state of one pass over a bundle's tar entries. */
 export class ScanState {
@@ -31,6 +43,9 @@ export class ScanState {
     if (this.stopped) return void entry.resume();
     const name = entry.path;
     const quoted = JSON.stringify(name);
+    // why: a bundle is ours only when it starts with our manifest; any other archive (a tarred directory, a
+    // random .tar.gz) is "not a gwbundle bundle" first, whatever its first entry looks like
+    if (this.entries === 0 && name !== MANIFEST_ENTRY) return this.stop(entry, notOursReason(entry));
     // why: type first, so a directory ("bundle/dir/") is named as a directory rather than an odd path
     const refused = refusedTypeReason(entry.type);
     if (refused) return this.stop(entry, `entry ${quoted}: ${refused}`);
@@ -47,7 +62,7 @@ export class ScanState {
     if (this.total > this.limits.maxTotalBytes) {
       return this.stop(entry, `entries total more than ${this.limits.maxTotalBytes} bytes (maxTotalBytes)`);
     }
-    if (this.entries === 1) return this.readManifest(entry, quoted);
+    if (this.entries === 1) return this.readManifest(entry);
     if (this.seen.has(name)) {
       this.problems.push(`entry ${quoted}: duplicate entry`);
       return void entry.resume();
@@ -78,10 +93,7 @@ export class ScanState {
     this.onFatal(message);
   }
 
-  private readManifest(entry: ReadEntry, quoted: string): void {
-    if (entry.path !== MANIFEST_ENTRY) {
-      return this.stop(entry, `first entry is ${quoted}, expected ${MANIFEST_ENTRY} (not a gwbundle bundle)`);
-    }
+  private readManifest(entry: ReadEntry): void {
     if (entry.size > this.limits.maxManifestBytes) {
       return this.stop(entry, `${MANIFEST_ENTRY}: ${entry.size} bytes, over the limit of ${this.limits.maxManifestBytes} (maxManifestBytes)`);
     }

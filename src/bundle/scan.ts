@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Parser, type ReadEntry } from 'tar';
 import { BundleFormatError } from '../errors.js';
-import { ScanState } from './scan-state.js';
+import { NOT_OURS, ScanState } from './scan-state.js';
 import type { ReadLimits } from './limits.js';
 import type { Manifest } from './manifest.js';
 
@@ -30,9 +30,9 @@ async function preflight(file: string, limits: ReadLimits): Promise<void> {
   try {
     info = await stat(file);
   } catch (error) {
-    throw new BundleFormatError(`cannot read bundle ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    throw new BundleFormatError(unreadable(file, error as NodeJS.ErrnoException));
   }
-  if (!info.isFile()) throw new BundleFormatError(`cannot read bundle ${file}: not a regular file`);
+  if (!info.isFile()) throw new BundleFormatError(`${NOT_OURS} (${file} is ${info.isDirectory() ? 'a directory' : 'not a regular file'})`);
   if (info.size > limits.maxCompressedBytes) {
     throw new BundleFormatError(`bundle is ${info.size} bytes, over the limit of ${limits.maxCompressedBytes} (maxCompressedBytes)`);
   }
@@ -44,8 +44,15 @@ async function preflight(file: string, limits: ReadLimits): Promise<void> {
     await handle.close();
   }
   if (info.size < 2 || head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) {
-    throw new BundleFormatError('not a gzip file (a gwbundle bundle is a .tar.gz)');
+    throw new BundleFormatError(`${NOT_OURS} (not a gzip file: a bundle is a .tar.gz)`);
   }
+}
+
+/** "no such file: X" first, as a shell would say it; other errors by their code. */
+function unreadable(file: string, error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return `no such file: ${file}`;
+  if (error.code === 'EACCES') return `cannot read ${file}: permission denied`;
+  return `cannot read ${file}: ${error.code ?? error.message}`;
 }
 
 /** A parser/zlib error as one line; `limits` names the ratio cap the message refers to. */
@@ -56,8 +63,8 @@ function describeStreamError(error: Error & { code?: unknown; tarCode?: unknown 
   }
   if (message.includes('unexpected end of file')) return 'truncated gzip data (unexpected end of file)';
   if (typeof error.code === 'string' && error.code.startsWith('Z_')) return `corrupt gzip data (${message})`;
-  // why: node-tar says this when the archive held no valid entry at all, e.g. an empty tar
-  if (message.includes('Unrecognized archive format')) return 'corrupt tar: no valid entry (no bundle/manifest.json)';
+  // why: node-tar says this when the archive held no valid entry at all: an empty tar, or gzip of something else
+  if (message.includes('Unrecognized archive format')) return `${NOT_OURS} (no manifest: the gzip data holds no tar entry)`;
   if (error.tarCode === 'TAR_BAD_ARCHIVE' || error.tarCode === 'TAR_ENTRY_INVALID') {
     return `corrupt tar: ${message.replace(/^TAR_[A-Z_]+: /, '')}`;
   }
@@ -98,7 +105,7 @@ export async function scanBundle(file: string, limits: ReadLimits, keepBodies: b
     });
     parser.on('end', () => resolve());
     source.on('error', (error) => {
-      fail(`cannot read bundle ${file}: ${(error as NodeJS.ErrnoException).code ?? error.message}`);
+      fail(unreadable(file, error as NodeJS.ErrnoException));
       resolve();
     });
     source.on('data', (chunk) => fileHash.update(chunk));
@@ -107,6 +114,6 @@ export async function scanBundle(file: string, limits: ReadLimits, keepBodies: b
 
   if (outcome.failure !== null) throw new BundleFormatError(outcome.failure);
   const manifest = state.finish();
-  if (manifest === null) throw new BundleFormatError('bundle/manifest.json missing (empty archive: not a gwbundle bundle)');
+  if (manifest === null) throw new BundleFormatError(`${NOT_OURS} (no manifest: the archive is empty)`);
   return { manifest, bundleSha256: fileHash.digest('hex'), problems: state.problems, bodies: state.bodies };
 }

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as tar from 'tar';
-import { BundleWriteError, InternalError } from '../errors.js';
+import { BundleWriteError, InternalError, UsageError } from '../errors.js';
 import { checkDestination, fsyncPath, publish, reserveTemp } from './destination.js';
 import { cleanupOnInterrupt } from './interrupt-cleanup.js';
 import { MANIFEST_ENTRY, type Manifest, entryName } from './manifest.js';
@@ -103,7 +103,7 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
     return { path: dest, size, sha256, manifest };
   } catch (error) {
     if (tempReserved) await rm(tempPath, { force: true });
-    if (error instanceof BundleWriteError || error instanceof InternalError) throw error;
+    if (error instanceof BundleWriteError || error instanceof InternalError || error instanceof UsageError) throw error;
     throw new BundleWriteError(`cannot write ${dest}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   } finally {
     stopListening();

@@ -45,6 +45,8 @@ export const MAX_WRITE_ATTEMPTS = 5;
 
 export interface CollectOut {
   outPath: string | null;
+  /** Replace an existing file at outPath (--force); without it an existing file is refused before collecting. */
+  force?: boolean;
   progress?: (message: string) => void;
   /** Replace the collector list (tests). */
   collectors?: readonly Collector[];
@@ -90,7 +92,7 @@ export async function runCollect(
   const progress = out.progress ?? (() => {});
   const dest = resolve(out.outPath ?? defaultOutPath(hostname(), options.now));
   // Refuse a bad destination before spending the collection time.
-  await checkDestination(dest, dirname(dest));
+  await checkDestination(dest, dirname(dest), out.force === true);
   const staged = await runCollectors([...(out.collectors ?? COLLECTORS)], options, { progress });
   const redactStarted = Date.now();
   const red = await redactAll(staged, options, progress);
@@ -112,7 +114,7 @@ export async function runCollect(
       const written = await writeBundle({ outPath: temp, manifest, contents, mtime: options.now });
       lastSize = written.size;
       if (written.size <= options.maxSizeBytes) {
-        await publish(temp, dest);
+        await publish(temp, dest, out.force === true);
         progress(`bundle: ${written.size} bytes, ${entries.length} artifacts`);
         return { path: dest, manifest: written.manifest, size: written.size };
       }

@@ -1,12 +1,13 @@
 // Progress on stderr (stdout carries only the bundle path). On an interactive terminal one live line is
 // rewritten in place; in CI, pipes and logs every step is one plain line: `[gwbundle] redis: ok (1.2s)`.
-// Warnings always get a line of their own, so `--no-redact`'s warning is never overwritten.
+// Warnings always get a line of their own, so `--no-redact`'s warning is never overwritten, and so does the
+// summary `done` leaves: on a terminal the live line is erased, and the summary is what remains.
 
 export interface ProgressReporter {
   /** Report one step; safe to pass around unbound. */
   update(message: string): void;
-  /** Finish: clear the live line. */
-  done(): void;
+  /** Finish: clear the live line, then leave `summary` (when given) as a line of its own. */
+  done(summary?: string): void;
 }
 
 interface ProgressStream {
@@ -49,5 +50,9 @@ export function createProgress(stream: ProgressStream, env: NodeJS.ProcessEnv): 
     stream.write(`${dim(PREFIX)} ${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
     showing = true;
   };
-  return { update, done: clear };
+  const done = (summary?: string) => {
+    clear();
+    if (summary !== undefined) stream.write(`${live ? dim(PREFIX) : PREFIX} ${summary}\n`);
+  };
+  return { update, done };
 }

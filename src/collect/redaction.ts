@@ -1,5 +1,5 @@
 import { artifactSpec } from '../bundle/artifacts.js';
-import type { Redactor } from '../redact/index.js';
+import { LEAK_GATE_RULE, type Redactor } from '../redact/index.js';
 import type { StagedArtifact } from './types.js';
 
 // Every string that leaves the machine goes through the redactor: artifact bytes by their content type, and
@@ -38,7 +38,10 @@ export async function redactStaged(a: StagedArtifact, r: Redactor): Promise<{ ar
   if (content !== undefined && content !== '') {
     const out = await r.redactArtifact({ id: a.id, kind: spec?.kind ?? 'file', contentType: spec?.contentType ?? 'text', text: content });
     addCounts(counts, out.counts);
-    content = out.text;
+    // fail closed: the last scan before packing (src/redact/leak-gate.ts)
+    const gated = r.leakGate(out.text);
+    if (gated.count > 0) addCounts(counts, { [LEAK_GATE_RULE]: gated.count });
+    content = gated.text;
   }
   const source = {
     ...a.source,

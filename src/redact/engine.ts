@@ -1,16 +1,18 @@
 import { type MarkerMaker, markerSpans } from './marker.js';
-import type { RedactionRule, SecretRange } from './types.js';
+import type { SecretRange } from './types.js';
 
-// Applies ranges found by one rule (or by secretlint) to a text. Here, once for all rules: ranges that overlap
-// an existing marker are dropped (so redacting twice changes nothing and a marker is never re-redacted),
-// overlapping ranges keep the first, and a range holding the virtual-document separator is refused.
+// Applies the ranges every rule found in a text, once. Overlapping ranges merge into one span (a partial match
+// never shields the rest of a token: the union is redacted), named after the rule that runs first in the plan
+// (src/redact/plan.ts). Spans that are already markers are cut out of a range (redacting twice changes
+// nothing), and a range never crosses the separator of a virtual document of JSON strings.
 
-/** Separator of decoded JSON strings in one virtual document (src/redact/json-strings.ts); never redacted across. */
+/** Separator of decoded JSON strings in one virtual document (src/redact/text-batch.ts); never redacted across. */
 export const DOC_SEPARATOR = '\n\u0000\n';
 
-/** A range plus the rule id that names its marker. */
+/** A range plus the rule id that names its marker and the rule's rank in the plan (lower names the marker). */
 export interface RuleRange extends SecretRange {
   ruleId: string;
+  rank?: number;
 }
 
 /** Marker maker and per-rule counts shared by one redaction call. */
@@ -19,37 +21,63 @@ export interface RedactionState {
   counts: Record<string, number>;
 }
 
-const overlapsAny = (r: SecretRange, spans: ReadonlyArray<[number, number]>): boolean => {
-  // spans are sorted and few; a linear scan with an early exit is enough.
+/** `r` without the parts that are markers already or that hold a NUL (a virtual-document separator). */
+function usableParts(text: string, r: RuleRange, spans: ReadonlyArray<[number, number]>): RuleRange[] {
+  let parts: RuleRange[] = [r];
   for (const [s, e] of spans) {
-    if (s >= r.end) return false;
-    if (e > r.start) return true;
+    if (s >= r.end) break;
+    if (e <= r.start) continue;
+    parts = parts.flatMap((p) => [
+      ...(s > p.start ? [{ ...p, end: Math.min(p.end, s) }] : []),
+      ...(e < p.end ? [{ ...p, start: Math.max(p.start, e) }] : []),
+    ]);
   }
-  return false;
-};
+  const out: RuleRange[] = [];
+  for (const p of parts) {
+    const value = text.slice(p.start, p.end);
+    let start = 0;
+    for (let nul = value.indexOf('\u0000'); nul >= 0; nul = value.indexOf('\u0000', start)) {
+      out.push({ ...p, start: p.start + start, end: p.start + nul });
+      start = nul + 1;
+    }
+    out.push({ ...p, start: p.start + start });
+  }
+  // a part that is only the separator's newlines or blanks holds nothing
+  return out.filter((p) => p.end > p.start && /\S/.test(text.slice(p.start, p.end)));
+}
 
-/** Replace every acceptable range by its marker and count it; returns the new text. */
+/** Replace every range (merged where they overlap) by its marker and count it; returns the new text. */
 export function applyRanges(text: string, ranges: readonly RuleRange[], state: RedactionState): string {
   if (ranges.length === 0) return text;
-  const sorted = [...ranges].sort((a, b) => a.start - b.start || b.end - a.end);
   const spans = markerSpans(text);
+  const parts = ranges.flatMap((r) => (r.end > r.start ? usableParts(text, r, spans) : []));
+  parts.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: string[] = [];
   let pos = 0;
-  for (const r of sorted) {
-    if (r.end <= r.start || r.start < pos) continue; // empty, or overlaps the previous replacement
-    if (overlapsAny(r, spans)) continue; // already redacted
-    const value = text.slice(r.start, r.end);
-    if (value.includes('\u0000')) continue; // would cross two JSON strings of a virtual document
-    const marker = state.markers.marker(r.ruleId, value);
-    out.push(text.slice(pos, r.start), r.quote ? `"${marker}"` : marker);
-    state.counts[r.ruleId] = (state.counts[r.ruleId] ?? 0) + 1;
-    pos = r.end;
+  for (let i = 0; i < parts.length; ) {
+    const first = parts[i] as RuleRange;
+    let { start, end } = first;
+    let namer = first;
+    let quote = first.quote === true;
+    for (i++; i < parts.length && (parts[i] as RuleRange).start < end; i++) {
+      const p = parts[i] as RuleRange;
+      end = Math.max(end, p.end);
+      if ((p.rank ?? 0) < (namer.rank ?? 0)) namer = p;
+      quote ||= p.quote === true;
+    }
+    // a merged span may not swallow a separator that one of its parts stopped at
+    let value = text.slice(start, end);
+    const nul = value.indexOf('\u0000');
+    if (nul >= 0) {
+      end = start + nul;
+      value = value.slice(0, nul);
+    }
+    const marker = state.markers.marker(namer.ruleId, value);
+    out.push(text.slice(pos, start), quote ? `"${marker}"` : marker);
+    state.counts[namer.ruleId] = (state.counts[namer.ruleId] ?? 0) + 1;
+    pos = end;
   }
-  if (pos === 0) return text;
+  if (out.length === 0) return text;
   out.push(text.slice(pos));
   return out.join('');
 }
-
-/** Run one rule over `text` and replace what it finds. */
-export const applyRule = (text: string, rule: RedactionRule, state: RedactionState): string =>
-  applyRanges(text, rule.find(text).map((r) => ({ ...r, ruleId: rule.id })), state);

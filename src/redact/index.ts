@@ -1,22 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { ArtifactKind, ContentType } from '../bundle/artifacts.js';
-import { createRuleRedactor } from './redactor.js';
-import type { RedactionResult } from './types.js';
+import { createRuleRedactor, type Redactor } from './redactor.js';
 
 // Redaction is on by default because bundles are attached to public GitHub issues. Every secret becomes
 // `[REDACTED:<rule-id>:<6 hex of HMAC-SHA256(salt, value)>]`: the same value gives the same marker within one
 // bundle (the token in the plist and the one in the err log can be matched), the rule says what kind of
 // secret it was, and the salt is never stored, so nobody can confirm a guessed value from the bundle.
 
+export type { Redactor } from './redactor.js';
 export type { RedactionResult } from './types.js';
+export { LEAK_GATE_RULE } from './leak-gate.js';
 export { RULES } from './rules/index.js';
-
-/** The API the collector calls. */
-export interface Redactor {
-  redactArtifact(a: { id: string; kind: ArtifactKind; contentType: ContentType; text: string }): Promise<RedactionResult>;
-  /** stderr, argv elements, URLs in options. */
-  redactString(s: string): Promise<RedactionResult>;
-}
 
 /** One redactor per bundle; `salt` defaults to 32 random bytes (never stored). */
 export function createRedactor(opts: { salt?: Buffer } = {}): Redactor {

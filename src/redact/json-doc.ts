@@ -1,6 +1,7 @@
 import type { RedactionState } from './engine.js';
 import { scanJsonValues, tryParse } from './json-scan.js';
 import { isMarker } from './marker.js';
+import { isLiteralValue } from './values.js';
 import type { TextBatch } from './text-batch.js';
 
 // Redacts a JSON document in place in two steps: values under secret keys become markers now (json-secret-key);
@@ -44,6 +45,7 @@ export function planJson(text: string, parsed: unknown, batch: TextBatch, state:
       if (KEEP_SCALARS.has(raw)) return;
       const value = isString ? decode(raw) : raw;
       if (isMarker(value)) return; // redacted before: idempotent
+      if (isString && !isLiteralValue(value)) return; // a reference or placeholder: "$API_KEY", "{{ .Values.x }}", "xxxx"
       state.counts[JSON_RULE_ID] = (state.counts[JSON_RULE_ID] ?? 0) + 1;
       edits.push({ start, end, fixed: JSON.stringify(state.markers.marker(JSON_RULE_ID, value)) });
       return;

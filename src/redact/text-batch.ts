@@ -1,7 +1,7 @@
 import { DOC_SEPARATOR } from './engine.js';
 
 // Thousands of small strings (JSON string values, JSONL lines) go through the text pass as ONE virtual
-// document joined by a separator no rule may cross, so secretlint and each regex run once, not per string.
+// document joined by a separator no rule may cross, so the keyword scan and each rule run once, not per string.
 
 /** Collects strings, runs one pass over all of them, and hands each its result by index. */
 export class TextBatch {
@@ -14,18 +14,18 @@ export class TextBatch {
   }
 
   /** Run `pass` over every queued string; results are in queue order. */
-  async run(pass: (text: string) => Promise<string>): Promise<string[]> {
+  run(pass: (text: string) => string): string[] {
     const results = [...this.items];
     const joinable: number[] = [];
     const alone: number[] = [];
     this.items.forEach((s, i) => (s.includes('\u0000') ? alone : joinable).push(i));
     if (joinable.length > 0) {
-      const parts = (await pass(joinable.map((i) => this.items[i]).join(DOC_SEPARATOR))).split(DOC_SEPARATOR);
+      const parts = (pass(joinable.map((i) => this.items[i]).join(DOC_SEPARATOR))).split(DOC_SEPARATOR);
       // A rule that ate a separator's newline breaks the split: redo those strings one by one.
       if (parts.length === joinable.length) joinable.forEach((idx, k) => (results[idx] = parts[k] ?? ''));
       else alone.push(...joinable);
     }
-    for (const i of alone) results[i] = await pass(this.items[i] ?? '');
+    for (const i of alone) results[i] = pass(this.items[i] ?? '');
     return results;
   }
 }

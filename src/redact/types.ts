@@ -25,15 +25,33 @@ export interface RuleCases {
   nearMisses: string[];
 }
 
-/** One catalog entry: src/redact/rules/<id>.ts default-exports this. */
-export interface RedactionRule {
+/** What the text pass runs: a catalog rule, or one of the vendored gitleaks rules (src/redact/gitleaks/). */
+export interface TextRule {
   id: string;
+  /**
+   * Lower-case literals (matched case-insensitively) one of which every match contains: the rule then runs
+   * only on the lines around an occurrence (src/redact/text-pass.ts). Without keywords it reads every text.
+   */
+  keywords?: readonly string[];
+  /** How many chars past its keyword a match may reach, when more than the next few lines (a PEM block). */
+  reach?: number;
+  /** Every match lies on the line of its keyword: the rule's window is that line alone. */
+  sameLine?: boolean;
+  /**
+   * The rule matches `\n` / `\r` / `\t` escapes itself (a PEM body in a logged string). Other rules see each
+   * such escape as two blanks, so a token right after one still starts at a word boundary.
+   */
+  readsEscapes?: boolean;
+  /** Ranges of secret values in `text`; overlapping ranges of all rules are merged by the engine. */
+  find(text: string): SecretRange[];
+}
+
+/** One catalog entry: src/redact/rules/<id>.ts default-exports this. */
+export interface RedactionRule extends TextRule {
   description: string;
   kind: RuleKind;
   scope: RuleScope;
   cases: RuleCases;
-  /** Ranges of secret values in `text`; overlaps and already-redacted spans are dropped by the engine. */
-  find(text: string): SecretRange[];
 }
 
 /** What the redactor is told about an artifact. */

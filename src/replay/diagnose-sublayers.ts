@@ -37,12 +37,21 @@ export function sessionPressureLayer(sp: Record<string, unknown> | undefined, no
   const ageH = ageMs !== null ? ageMs / 3_600_000 : numberOf(sp.sessionAgeHours);
   if (ageH !== null) findings.push(`session age: ${ageH.toFixed(1)}h`);
   findings.push(`next action: ${nextAction}`, `next threshold: ${summary}`);
+  // The daemon's snapshot is flat (session-pressure.ts:18-46; the CLI reads it at gateway.ts:2161-2168);
+  // nested threads{} / fallback{} objects are read too, for whatever carries them.
   const threads = asRecord(pick(sp, 'threads', 'threadCounts'));
-  if (threads) findings.push(`threads: ${threads.active ?? 0} active / ${threads.warm ?? 0} warm / ${threads.total ?? 0} total`);
+  const total = numberOf(sp.totalThreads) ?? numberOf(threads?.total);
+  if (total !== null) {
+    const active = numberOf(sp.activeThreads) ?? numberOf(threads?.active) ?? 0;
+    const warm = numberOf(sp.warmThreads) ?? numberOf(threads?.warm) ?? 0;
+    findings.push(`threads: ${active} active / ${warm} warm / ${total} total`);
+  }
   const fb = asRecord(sp.fallback);
-  if (fb) {
-    const activations = pick(fb, 'activations', 'activationCount') ?? 0;
-    findings.push(`fallback: ${fb.active ? 'active' : 'inactive'}; activations: ${activations}; consecutive failures: ${pick(fb, 'consecutiveFailures', 'consecutivePromptFailures') ?? 0}`);
+  const fbActive = typeof sp.fallbackActive === 'boolean' ? sp.fallbackActive : typeof fb?.active === 'boolean' ? fb.active : null;
+  const activations = numberOf(sp.fallbackActivationCount) ?? numberOf(pick(fb, 'activations', 'activationCount'));
+  const failures = numberOf(sp.consecutivePromptFailures) ?? numberOf(pick(fb, 'consecutiveFailures', 'consecutivePromptFailures'));
+  if (fbActive !== null || activations !== null || failures !== null) {
+    findings.push(`fallback: ${fbActive === true ? 'active' : 'inactive'}; activations: ${activations ?? 0}; consecutive failures: ${failures ?? 0}`);
   }
   const reasons = Array.isArray(sp.reasons) ? sp.reasons.filter((r) => typeof r === 'string') : [];
   if (reasons.length > 0) findings.push(`signals: ${reasons.join(', ')}`);

@@ -29,6 +29,8 @@ const absent = (ctx: ReplayContext, id: string): boolean => ctx.entry(id)?.statu
 export interface GatewayAbsence {
   /** One line for details: what was looked for and not found. */
   summary: string;
+  /** Artifacts looked for and missing (plists, logs, state files): named in text, not cited. */
+  missing: string[];
   evidence: Evidence[];
 }
 
@@ -46,18 +48,16 @@ export function gatewayAbsence(ctx: ReplayContext): GatewayAbsence | null {
     const health = ctx.entry(A.health.id);
     if (health?.status !== 'error') return null; // refused: nothing listens where the daemon would
     const printId = f.domain === 'gui' ? A.launchctlPrintGui.id : A.launchctlPrintSystem.id;
+    // Only what was read is cited (a missing file has nothing to show); the collection notes list the rest.
     const evidence: Evidence[] = [
-      { artifact: A.launchAgentPlist.id, excerpt: 'no ~/Library/LaunchAgents/com.joel.gateway.plist' },
-      { artifact: A.launchDaemonPlist.id, excerpt: 'no /Library/LaunchDaemons/com.joel.gateway.plist' },
       ...(f.launchctlRan ? [{ artifact: printId, excerpt: 'launchd knows no com.joel.gateway service' }] : []),
       { artifact: A.ps.id, excerpt: 'no daemon.ts or transport-daemon.ts process' },
-      { artifact: A.gatewayLog.id, excerpt: 'no /tmp/joelclaw/gateway.log, gateway.err, gateway.pid or last-heartbeat.ts' },
-      { artifact: A.startScript.id, excerpt: 'no ~/.joelclaw/scripts/gateway-start.sh, gateway.session or gateway/.pi/settings.json' },
       { artifact: A.health.id, excerpt: `/health: ${health.reason ?? health.status}` },
     ];
     const launchd = f.launchctlRan ? ', no launchd service' : '';
     return {
       summary: `no gateway plist${launchd}, no gateway process, no /tmp/joelclaw or ~/.joelclaw files, no /health`,
+      missing: [...PLISTS, ...GATEWAY_FILES],
       evidence,
     };
   });

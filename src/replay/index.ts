@@ -3,6 +3,7 @@ import { collectionNotes } from './collection-notes.js';
 import { type ReplayContext, createContext } from './context.js';
 import { diagnoseSubLayers, gatewayStatus } from './layers/cli-status.js';
 import { LAYERS } from './layers/index.js';
+import { machineFacts } from './machine-facts.js';
 import { errLogHits, reconcileErrorLog } from './layers/error-log.js';
 import { scanPatterns } from './patterns/scan.js';
 import { processFacts } from './layers/process.js';
@@ -73,8 +74,9 @@ export function replay(view: BundleView): Diagnosis {
     timeline: buildTimeline(ctx),
     session: sessionSummary(ctx),
     redis: redisSummary(ctx),
-    collection: collectionNotes(view),
+    collection: collectionNotes(ctx),
     runtime: processFacts(ctx).runtime,
     diagnoseLayers: diagnoseSubLayers(ctx),
+    machine: machineFacts(ctx),
   };
 }

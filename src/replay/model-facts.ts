@@ -1,7 +1,7 @@
 import { A } from '../bundle/artifacts.js';
 import type { ReplayContext } from './context.js';
 import { stdoutFlow } from './stdout-flow.js';
-import { asRecord, parseHealth } from './parse/health.js';
+import { asRecord, healthStatus } from './parse/health.js';
 import { parseSession } from './parse/session.js';
 import type { Evidence } from './types.js';
 import { lineEvidence } from './line-evidence.js';
@@ -12,16 +12,6 @@ import { lineEvidence } from './line-evidence.js';
 
 export const DEFAULT_FALLBACK = 'openai-codex/gpt-5.4';
 export const DEFAULT_PRIMARY = 'gpt-5.6-sol';
-
-/** The `status` section of the raw /health body, when one parsed (a 503 body counts: it is the daemon's answer). */
-export function healthStatus(ctx: ReplayContext): Record<string, unknown> | null {
-  return ctx.memo('scenario:healthStatus', () => {
-    const text = ctx.text(A.health.id);
-    if (text === undefined || text.trim() === '') return null;
-    const parsed = parseHealth(text);
-    return parsed.ok ? (asRecord(parsed.body.status) ?? null) : null;
-  });
-}
 
 /** `joelclaw:gateway:config` as the redis collector stored it (`{raw, parsed}`), or a bare object. */
 export function gatewayConfig(ctx: ReplayContext): Record<string, unknown> | null {

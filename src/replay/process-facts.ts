@@ -1,7 +1,7 @@
 import { A } from '../bundle/artifacts.js';
 import type { ReplayContext } from './context.js';
 import { parseHeartbeat } from './parse/heartbeat.js';
-import { type LaunchctlService, parseDisabled, parseLaunchctlPrint } from './parse/launchctl.js';
+import { type LaunchctlListJob, type LaunchctlService, parseDisabled, parseLaunchctlList, parseLaunchctlPrint, signalOfStatus } from './parse/launchctl.js';
 import { LEGACY_DAEMON_RE, type PsRow, SLIM_TRANSPORT_RE, findProcesses, parsePs } from './parse/ps.js';
 import { redisMode } from './redis-summary.js';
 
@@ -28,7 +28,11 @@ export interface ProcessFacts {
   launchdPid: string | null;
   state: string | null;
   lastExitCode: string | null;
+  /** `Killed: 9`...: the signal that ended the last run, from `print` (or a negative `list` status). */
+  lastSignal: string | null;
   runs: number | null;
+  /** The job's row in `launchctl list`, when it ran and lists the job. */
+  listJob: LaunchctlListJob | null;
   pidFile: string | null;
   /** launchd pid, else the first daemon.ts pid in ps, else the pid file (the real diagnose's choice). */
   daemonPid: string | null;
@@ -97,12 +101,15 @@ export function processFacts(ctx: ReplayContext): ProcessFacts {
     const transportRows = findProcesses(rows, SLIM_TRANSPORT_RE);
     const pidText = has(A.pidFile.id) ? (ctx.text(A.pidFile.id) ?? '').trim() || null : null;
     const launchdPid = chosen.service?.pid ?? null;
+    const listJob = commandRan(ctx, A.launchctlList.id) ? parseLaunchctlList(ctx.text(A.launchctlList.id) ?? '') : null;
+    // print shows the signal in place of the exit code; list shows it as a negative status.
+    const lastSignal = chosen.service?.lastSignal ?? (chosen.service?.lastExitCode ? null : signalOfStatus(listJob?.status ?? null));
     const daemonPid = launchdPid ?? (daemonRows[0] ? String(daemonRows[0].pid) : null) ?? pidText;
     const daemonRow = daemonPid ? (rows.find((r) => String(r.pid) === daemonPid) ?? null) : null;
     let alive: boolean | null = null;
     if (psRan) alive = daemonRow !== null;
     else if (chosen.registered) alive = launchdPid !== null && /running/i.test(chosen.service?.state ?? '');
-    const launchctlRan = [A.launchctlPrintSystem, A.launchctlPrintGui, A.launchctlDisabledSystem, A.launchctlDisabledGui].some((s) => commandRan(ctx, s.id));
+    const launchctlRan = [A.launchctlPrintSystem, A.launchctlPrintGui, A.launchctlDisabledSystem, A.launchctlDisabledGui, A.launchctlList].some((s) => commandRan(ctx, s.id));
     const runtimesSeen = !psRan
       ? 'unknown'
       : daemonRows.length > 0 && transportRows.length > 0
@@ -126,7 +133,9 @@ export function processFacts(ctx: ReplayContext): ProcessFacts {
       launchdPid,
       state: chosen.service?.state ?? null,
       lastExitCode: chosen.service?.lastExitCode ?? null,
+      lastSignal,
       runs: chosen.service?.runs ?? null,
+      listJob,
       pidFile: pidText,
       daemonPid,
       daemonPids: daemonRows.map((r) => r.pid),

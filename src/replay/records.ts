@@ -4,13 +4,21 @@ import type { LogRecord } from './types.js';
 // then `}` at column 0; Error values add code frames (`12 | …`), a caret line, `error: …`, `at …` lines and
 // a lone `,`. A string with `\n` continues unindented. So a record starts at a column-0 line that is not `}`
 // or `,` and does not look like a continuation, and an open `{` header runs to the next column-0 `}`.
-// (joelclaw-gateway-facts §1.1, "Grouping rule for an analyzer").
+// (joelclaw-gateway-facts §1.1, "Grouping rule for an analyzer"). An Error passed as its own argument
+// (`console.warn(msg, err)`) prints after the message on the same line (its code frame, or `warn: <message>`),
+// its fields, a blank line and the `at` lines, and a blank line after them (checked on Bun 1.3.14).
 
 /**
  * Lines that belong to the record before them even at column 0: bun error frames inside objects, and the
  * `Reason: …` / `Will probe primary …` lines of the fallback notify text, a string with `\n` (daemon.ts:5043).
  */
 const CONTINUATION = /^(\d+ \| |error: |\s*at |\s*\^|,\s*$|}\s*,?\s*$|Reason: |Will probe primary)/;
+
+/** The first code-frame line of an Error printed right after the message: `msg  8 | <source>`. */
+const INLINE_FRAME = /\s\d+ \| /;
+/** A caret line under a code frame; the line after it is the Error's header (`error: …` or `GrammyError: …`). */
+const CARET = /^\s+\^\s*$/;
+const AT_LINE = /^\s+at /;
 
 /** Past this many lines an unclosed object ends at the next `[prefix]` line. */
 const MAX_RECORD_LINES = 200;
@@ -40,14 +48,18 @@ export function groupRecords(artifact: string, lines: readonly string[]): LogRec
         continue;
       }
     }
-    const startsRecord = l !== '' && !/^\s/.test(l) && !CONTINUATION.test(l);
+    const afterCaret = open !== null && CARET.test(open.lines.at(-1) ?? '');
+    const startsRecord = l !== '' && !/^\s/.test(l) && !CONTINUATION.test(l) && !afterCaret;
     if (startsRecord) {
       if (open) close(i - 1);
-      open = { start: i, lines: [l], inObject: /\{\s*$/.test(l) && !/\{\s*\}\s*$/.test(l) };
+      // `msg  12 | function f() {` is an Error's code frame, not an object header
+      open = { start: i, lines: [l], inObject: /\{\s*$/.test(l) && !/\{\s*\}\s*$/.test(l) && !INLINE_FRAME.test(l) };
       continue;
     }
     if (l === '' && open && !open.inObject) {
-      close(i - 1);
+      // the blank line between an Error's fields and its stack belongs to the record
+      if (AT_LINE.test(lines[i + 1] ?? '')) open.lines.push(l);
+      else close(i - 1);
       continue;
     }
     if (open) open.lines.push(l);

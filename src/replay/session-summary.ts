@@ -10,6 +10,8 @@ import type { SessionSummary } from './types.js';
 /** How many user/assistant messages the last exchange shows, and how long each preview is. */
 const LAST_EXCHANGE = 6;
 const PREVIEW_CHARS = 160;
+/** Unanswered prompts listed by time (the newest kept): enough to draw, not a second transcript. */
+const UNANSWERED_MAX = 20;
 
 const preview = (text: string): string => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -38,6 +40,7 @@ export function sessionSummary(ctx: ReplayContext): SessionSummary | null {
     currentModel: s.currentModel,
     contextTokens: p.contextTokens,
     contextWindow: p.contextWindow,
+    contextWindowWhy: p.windowWhy,
     usagePercent: p.usagePercent,
     sessionAgeHours: round(p.sessionAgeHours, 2),
     lastCompactionAgeMinutes: round(p.lastCompactionAgeMinutes, 1),
@@ -47,5 +50,6 @@ export function sessionSummary(ctx: ReplayContext): SessionSummary | null {
       .slice(-LAST_EXCHANGE)
       .map((m) => ({ at: m.at, role: m.role, preview: preview(m.text) })),
     hangingTurn: h ? { since: h.since, kind: h.kind, ageMinutes: Math.floor(h.ageMs / 60_000) } : null,
+    unansweredTurns: s.turns.filter((t) => t.prompt && t.completion === null).slice(-UNANSWERED_MAX).map((t) => ({ at: t.at, line: t.line })),
   };
 }

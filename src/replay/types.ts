@@ -158,12 +158,16 @@ export interface SessionSummary {
   currentModel: string | null;
   contextTokens: number | null;
   contextWindow: number;
+  /** Which window was used and why: /health's figure, models.json, pi-ai's registry, or the daemon's default. */
+  contextWindowWhy: string;
   usagePercent: number | null;
   sessionAgeHours: number | null;
   lastCompactionAgeMinutes: number | null;
   pressure: 'ok' | 'elevated' | 'critical' | null;
   lastExchange: Array<{ at: string; role: string; preview: string }>;
   hangingTurn: { since: string; kind: 'prompt' | 'tool'; ageMinutes: number } | null;
+  /** Prompts that got no terminal response in the window (time and transcript line), oldest first (capped). Added for the report's picture. */
+  unansweredTurns: Array<{ at: string; line: number }>;
 }
 
 /** Redis state for the report. */
@@ -185,6 +189,35 @@ export interface CollectionNotes {
   /** Totals by rule id, and by artifact. */
   redactions: { enabled: boolean; totals: Record<string, number>; byArtifact: Record<string, Record<string, number>> };
   options: Record<string, unknown>;
+  /** Why each artifact that gives no evidence gives none (`ReplayContext.absence`), by artifact id. */
+  absent: Record<string, string>;
+}
+
+/** A restart marker the gateway writes (facts §1.9): the last restart it requested and how it ended. */
+export interface RestartMarker {
+  status: string | null;
+  reason: string | null;
+  requestedAt: string | null;
+  completedAt: string | null;
+  previousPid: number | null;
+  newPid: number | null;
+}
+
+/** Plain facts of the machine and the daemon beside the layers' judgement; null where the bundle cannot tell. */
+export interface MachineFacts {
+  /** `pi --version` on the machine and the version packages/gateway/package.json pins. */
+  pi: { machine: string | null; pinned: string | null };
+  /** The model joelclaw:gateway:config asks for, the one the daemon runs, the configured fallback, and whether it is in use. */
+  model: { configured: string | null; live: string | null; fallback: string | null; fallbackActive: boolean | null };
+  /** launchd's com.joel.gateway, when registered: `runs` counts its starts since it was loaded. */
+  launchd: { state: string | null; runs: number | null; lastExitCode: string | null } | null;
+  daemon: { pid: string | null; alive: boolean | null; uptimeSec: number | null };
+  /** Seconds between the heartbeat file's last write and the capture. */
+  heartbeatAgeSec: number | null;
+  /** The lifecycle (graceful restart) and operator (`joelclaw gateway restart`) markers. */
+  restarts: { lifecycle: RestartMarker | null; operator: RestartMarker | null };
+  /** The launchd plist's program and environment variable NAMES (values are never read). */
+  plist: { program: string[]; environmentNames: string[] } | null;
 }
 
 /** The whole replayed diagnosis: the JSON report is this, the Markdown report renders it. */
@@ -202,4 +235,6 @@ export interface Diagnosis {
   runtime: 'legacy' | 'slim' | 'both' | 'none' | 'unknown';
   /** The real diagnose's L1-L7 objects (`diagnoseSubLayers(ctx)`), for `--format diagnose`. */
   diagnoseLayers: DiagnoseLayer[];
+  /** Versions, model, launchd counters, restart markers and the plist: what `gwbundle diff` compares machines on. */
+  machine: MachineFacts;
 }

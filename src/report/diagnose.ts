@@ -1,12 +1,23 @@
 import { A } from '../bundle/artifacts.js';
 import type { DiagnoseLayer } from '../replay/diagnose-sublayers.js';
 import { PATTERNS } from '../replay/patterns/index.js';
-import type { Diagnosis, LayerResult, PatternHit } from '../replay/types.js';
+import type { Diagnosis, LayerId, LayerResult, PatternHit } from '../replay/types.js';
 import { toRealStatus } from './diagnose-sublayers.js';
 
 // `--format diagnose`: the `result` object `joelclaw gateway diagnose` prints (facts §2.4), computed from the
 // bundle, so scripts that read diagnose output (check/gateway-health) can read a bundle's. Without the real
 // command's known bugs: the stream is the real `joelclaw:gateway:messages`, patterns match grouped records.
+//
+// It tells the same story as the Markdown and JSON reports (one test holds that over every fixture):
+// - every layer of the report is one row with the report's status, under the real name where the real command
+//   has one (`e2e` is `e2e-test`, `redis` is `redis-state`); the three layers the real command lacks
+//   (`substrate`, `session`, `otel`) are rows of their own in the procedure's order, so a Colima outage is a
+//   failed `substrate` row first, not a silence;
+// - the real /health sub-layers (session-pressure, interruptibility, channel-health, channel-healing,
+//   operator-tracing) follow cli-status as its detail; the report folds them into cli-status, so they are not
+//   counted again;
+// - `healthy` is "no layer failed", and `summary` counts the report's layers ("1 failed, 3 degraded" as in the
+//   verdict); `errorPatterns` has every pattern the report found, under the real label where one exists.
 
 /** The real regexes' severities by label (facts §6); a label we do not know keeps our pattern's severity. */
 const REAL_SEVERITY: Readonly<Record<string, 'error' | 'warn'>> = {
@@ -18,6 +29,12 @@ const LAST_LINE_MAX = 200;
 const STDOUT_FINDING_MAX = 120;
 const EVENT_QUEUE = 'joelclaw:events:gateway';
 
+/** Each layer of the report as a diagnose row, in the procedure's order; the real names where they differ. */
+export const DIAGNOSE_NAME: Readonly<Record<LayerId, string>> = {
+  substrate: 'substrate', process: 'process', 'cli-status': 'cli-status', 'error-log': 'error-log', 'stdout-log': 'stdout-log',
+  e2e: 'e2e-test', session: 'session', otel: 'otel', 'model-api': 'model-api', redis: 'redis-state',
+};
+
 export interface DiagnoseErrorPattern {
   label: string;
   severity: 'error' | 'warn';
@@ -25,34 +42,39 @@ export interface DiagnoseErrorPattern {
   lastLine: string;
 }
 
+type Row = { layer: string; status: DiagnoseLayer['status']; detail: string; findings?: string[] };
+
 export interface DiagnoseResult {
   timestamp: string;
   window: string;
   healthy: boolean;
   summary: string;
-  layers: Array<{ layer: string; status: DiagnoseLayer['status']; detail: string; findings?: string[] }>;
+  layers: Row[];
   errorPatterns?: DiagnoseErrorPattern[];
 }
 
-// Why: the real errorPatterns come from gateway.err only, one row per real label (several of our rows may map to one).
+const labelOf = new Map(PATTERNS.map((p) => [p.id, p.diagnoseLabel ?? p.id]));
+
+/** The label a pattern row is printed under: the real regex's label where one stands for it, else our id. */
+export const diagnoseLabel = (hit: Pick<PatternHit, 'id'>): string => labelOf.get(hit.id) ?? hit.id;
+
+// Why: one row per label (several of our rows may stand for one real regex); the last record of gateway.err,
+// which the real command reads, is preferred as `lastLine` over one of gateway.log.
 export function diagnoseErrorPatterns(hits: readonly PatternHit[]): DiagnoseErrorPattern[] {
-  const labelOf = new Map(PATTERNS.map((p) => [p.id, p.diagnoseLabel]));
-  const rows = new Map<string, DiagnoseErrorPattern & { at: number }>();
+  const rows = new Map<string, DiagnoseErrorPattern & { rank: number }>();
   for (const h of hits) {
-    const label = labelOf.get(h.id);
-    if (!label || h.artifact !== A.gatewayErrLog.id) continue;
-    const row = rows.get(label) ?? { label, severity: REAL_SEVERITY[label] ?? h.severity, count: 0, lastLine: '', at: -1 };
+    const label = diagnoseLabel(h);
+    const row = rows.get(label) ?? { label, severity: REAL_SEVERITY[label] ?? h.severity, count: 0, lastLine: '', rank: -1 };
     row.count += h.count;
-    if (h.lastLine > row.at) Object.assign(row, { at: h.lastLine, lastLine: h.lastText.slice(0, LAST_LINE_MAX) });
+    const rank = (h.artifact === A.gatewayErrLog.id ? 1e12 : 0) + h.lastLine;
+    if (rank > row.rank) Object.assign(row, { rank, lastLine: h.lastText.slice(0, LAST_LINE_MAX) });
     rows.set(label, row);
   }
-  return [...rows.values()].map(({ at: _at, ...r }) => r);
+  return [...rows.values()].map(({ rank: _rank, ...r }) => r);
 }
 
-function realLayer(name: string, l: LayerResult | undefined, findings: (l: LayerResult) => string[]): DiagnoseResult['layers'][number] {
-  if (!l) return { layer: name, status: 'skipped', detail: `unknown: the ${name} layer is not in this diagnosis` };
-  const f = findings(l);
-  return { layer: name, ...toRealStatus(l), ...(f.length > 0 ? { findings: f } : {}) };
+function row(name: string, l: LayerResult, findings: string[], detail = toRealStatus(l).detail): Row {
+  return { layer: name, status: toRealStatus(l).status, detail, ...(findings.length > 0 ? { findings } : {}) };
 }
 
 function redisStateDetail(d: Diagnosis, l: LayerResult): string {
@@ -61,29 +83,42 @@ function redisStateDetail(d: Diagnosis, l: LayerResult): string {
   return `event queue: ${queue}, message stream: ${d.redis.stream?.length ?? 0}`;
 }
 
+/** The row of one report layer: the report's status and detail, findings in the real command's words where it has some. */
+function layerRow(d: Diagnosis, l: LayerResult): Row {
+  const texts = l.findings.map((f) => f.text);
+  switch (l.id) {
+    case 'cli-status': {
+      // The real L2 finding lines, then ours that say more than the folded sub-layers (pending, drift, prunable).
+      const real = d.diagnoseLayers.find((x) => x.layer === 'cli-status')?.findings ?? [];
+      const ours = l.findings.filter((f) => f.messageId !== 'status' && !f.messageId.startsWith('sublayer-')).map((f) => f.text);
+      return row('cli-status', l, [...real, ...ours]);
+    }
+    case 'error-log': {
+      // Our per-pattern findings (`pattern:<id>`) become the real label lines; notes (reconciliation, cuts) stay.
+      const patterns = diagnoseErrorPatterns(d.patterns.filter((p) => p.artifact === A.gatewayErrLog.id));
+      return row('error-log', l, [
+        ...patterns.map((p) => `[${p.severity}] ${p.label} ×${p.count}`),
+        ...l.findings.filter((f) => !f.messageId.startsWith('pattern:')).map((f) => f.text),
+      ]);
+    }
+    case 'stdout-log':
+      return row('stdout-log', l, texts.map((t) => t.slice(0, STDOUT_FINDING_MAX)));
+    case 'redis':
+      return row('redis-state', l, texts, redisStateDetail(d, l));
+    default:
+      return row(DIAGNOSE_NAME[l.id], l, texts);
+  }
+}
+
 // Why: the diagnose-compatible object; the CLI prints it (not the envelope), as the contract says.
 export function toDiagnoseResult(d: Diagnosis): DiagnoseResult {
-  const byId = (id: string) => d.layers.find((l) => l.id === id);
+  const subLayers: Row[] = d.diagnoseLayers
+    .filter((s) => s.layer !== 'process' && s.layer !== 'cli-status')
+    .map(({ layer, status, detail, findings }) => ({ layer, status, detail, ...(findings.length > 0 ? { findings } : {}) }));
+  const layers: Row[] = d.layers.flatMap((l) => (l.id === 'cli-status' ? [layerRow(d, l), ...subLayers] : [layerRow(d, l)]));
+  const failed = d.layers.filter((l) => l.status === 'failed').length;
+  const degraded = d.layers.filter((l) => l.status === 'degraded').length;
   const errorPatterns = diagnoseErrorPatterns(d.patterns);
-  const texts = (l: LayerResult) => l.findings.map((f) => f.text);
-  const layers: DiagnoseResult['layers'] = d.diagnoseLayers.map(({ layer, status, detail, findings }) => ({
-    layer, status, detail, ...(findings.length > 0 ? { findings } : {}),
-  }));
-  layers.push(
-    // Our per-pattern findings (`pattern:<id>`) are replaced by the real label lines; notes (reconciliation, cuts) stay.
-    realLayer('error-log', byId('error-log'), (l) => [
-      ...errorPatterns.map((p) => `[${p.severity}] ${p.label} ×${p.count}`),
-      ...l.findings.filter((f) => !f.messageId.startsWith('pattern:')).map((f) => f.text),
-    ]),
-    realLayer('stdout-log', byId('stdout-log'), (l) => texts(l).map((t) => t.slice(0, STDOUT_FINDING_MAX))),
-    realLayer('e2e-test', byId('e2e'), texts),
-    realLayer('model-api', byId('model-api'), texts),
-  );
-  const redis = byId('redis');
-  const redisRow = realLayer('redis-state', redis, texts);
-  layers.push(redis ? { ...redisRow, detail: redisStateDetail(d, redis) } : redisRow);
-  const failed = layers.filter((l) => l.status === 'failed').length;
-  const degraded = layers.filter((l) => l.status === 'degraded').length;
   const hours = d.collection.options.hours;
   return {
     timestamp: d.bundle.collectedAt,

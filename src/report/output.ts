@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../errors.js';
+import { OutputExistsError, UsageError } from '../errors.js';
 
 /**
  * Writes a report file whole or not at all (temp file + link/rename), and never over an existing file
@@ -15,7 +15,7 @@ export async function writeTextOutput(file: string, text: string, opts: { force:
     else await link(tmp, file); // fails with EEXIST instead of replacing, atomically
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`--out ${file} already exists (use --force to replace it)`);
+    if (code === 'EEXIST') throw new OutputExistsError(file);
     if (code === 'ENOENT') throw new UsageError(`--out ${file}: the directory does not exist`);
     throw new UsageError(`--out ${file}: ${(e as Error).message}`);
   } finally {

@@ -76,19 +76,44 @@ describe('openBundle refuses unsafe archives', () => {
     expect(await refusal(build())).toMatch(expected);
   });
 
-  it('refuses an unsafe entry even when it comes first', async () => {
-    expect(await refusal(rawTarGz([{ name: '../../etc/cron.d/x', body: 'x' }]))).toMatch(/unsafe path/);
+  it('says an archive that starts with an unsafe entry is not ours, and that the entry is unsafe', async () => {
+    expect(await refusal(rawTarGz([{ name: '../../etc/cron.d/x', body: 'x' }]))).toBe(
+      'not a gwbundle bundle (no manifest: the archive starts with "../../etc/cron.d/x", an unsafe path (".." segment), not bundle/manifest.json)',
+    );
   });
 });
 
 describe('openBundle refuses what is not a gwbundle bundle', () => {
   it('refuses an archive whose first entry is not the manifest', async () => {
     const { entries } = validParts();
-    expect(await refusal(rawTarGz([...entries.slice(1), ...entries.slice(0, 1)]))).toMatch(/^first entry is "bundle\/.+", expected bundle\/manifest\.json/);
+    expect(await refusal(rawTarGz([...entries.slice(1), ...entries.slice(0, 1)]))).toMatch(
+      /^not a gwbundle bundle \(no manifest: the archive starts with "bundle\/.+", not bundle\/manifest\.json\)$/,
+    );
+  });
+
+  it('says a random .tar.gz is not a gwbundle bundle rather than naming its first entry unsafe', async () => {
+    expect(await refusal(rawTarGz([{ name: 'hostname', body: 'panda\n' }, { name: 'etc/os-release', body: 'x' }]))).toBe(
+      'not a gwbundle bundle (no manifest: the archive starts with "hostname", not bundle/manifest.json)',
+    );
+  });
+
+  it('says a tarred directory is not a gwbundle bundle rather than refusing its entry type', async () => {
+    expect(await refusal(rawTarGz([{ name: 'incident/', type: 'Directory' }, { name: 'incident/gateway.err', body: 'x' }]))).toBe(
+      'not a gwbundle bundle (no manifest: the archive starts with directory "incident/", not bundle/manifest.json)',
+    );
+  });
+
+  it('keeps the unsafe-entry wording for an archive that starts with our manifest', async () => {
+    const { entries } = validParts();
+    expect(await refusal(rawTarGz([...entries, { name: 'hostname', body: 'x' }]))).toBe('entry "hostname": unsafe path (outside bundle/)');
   });
 
   it('refuses an archive with no manifest at all', async () => {
-    expect(await refusal(rawTarGz([]))).toBe('corrupt tar: no valid entry (no bundle/manifest.json)');
+    expect(await refusal(rawTarGz([]))).toBe('not a gwbundle bundle (no manifest: the gzip data holds no tar entry)');
+  });
+
+  it('refuses a directory given as the bundle', async () => {
+    await expect(openBundle(dir)).rejects.toThrow(/^not a gwbundle bundle \(.+ is a directory\)$/);
   });
 
   it('refuses a manifest that is not JSON', async () => {
@@ -160,8 +185,8 @@ describe('openBundle refuses damaged bundles', () => {
   });
 
   it('refuses a file that is not gzip', async () => {
-    expect(await refusal('just some text, not a bundle\n')).toBe('not a gzip file (a gwbundle bundle is a .tar.gz)');
-    expect(await refusal(rawTar(validParts().entries))).toBe('not a gzip file (a gwbundle bundle is a .tar.gz)');
+    expect(await refusal('just some text, not a bundle\n')).toBe('not a gwbundle bundle (not a gzip file: a bundle is a .tar.gz)');
+    expect(await refusal(rawTar(validParts().entries))).toBe('not a gwbundle bundle (not a gzip file: a bundle is a .tar.gz)');
     expect(await refusal(Buffer.alloc(0))).toMatch(/not a gzip file/);
   });
 
@@ -186,8 +211,8 @@ describe('openBundle refuses damaged bundles', () => {
     expect(await refusal(gzipSync(Buffer.alloc(2048, 0x41)))).toMatch(/^corrupt tar: /);
   });
 
-  it('refuses a path that does not exist with the reason', async () => {
-    await expect(openBundle(join(dir, 'nope.tar.gz'))).rejects.toThrow(/cannot read bundle .*nope\.tar\.gz: ENOENT/);
+  it('says "no such file" first for a path that does not exist', async () => {
+    await expect(openBundle(join(dir, 'nope.tar.gz'))).rejects.toThrow(/^no such file: .*nope\.tar\.gz$/);
   });
 });
 

@@ -54,7 +54,7 @@ describe('verifyBundle', () => {
   it('gives a single problem for something that is not a bundle at all', async () => {
     const result = await verifyBundle(bundleFile('hello'));
     expect(result.ok).toBe(false);
-    expect(result.problems).toEqual(['not a gzip file (a gwbundle bundle is a .tar.gz)']);
+    expect(result.problems).toEqual(['not a gwbundle bundle (not a gzip file: a bundle is a .tar.gz)']);
   });
 
   it('enforces the limits it is given', async () => {

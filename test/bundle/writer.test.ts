@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { A } from '../../src/bundle/artifacts.js';
 import { MANIFEST_ENTRY, entryName } from '../../src/bundle/manifest.js';
 import { writeBundle } from '../../src/bundle/writer.js';
-import { BundleWriteError, InternalError } from '../../src/errors.js';
+import { BundleWriteError, InternalError, OutputExistsError } from '../../src/errors.js';
 import { manifestFrom } from '../helpers/bundle-from.js';
 import { SAMPLE, scratchDir, sha256 } from './craft.js';
 
@@ -131,7 +131,7 @@ describe('writeBundle refuses', () => {
     const { manifest, contents } = sample();
     const outPath = freshPath();
     writeFileSync(outPath, 'the user had this');
-    await expect(writeBundle({ outPath, manifest, contents, mtime: MTIME })).rejects.toThrow(BundleWriteError);
+    await expect(writeBundle({ outPath, manifest, contents, mtime: MTIME })).rejects.toThrow(OutputExistsError);
     await expect(writeBundle({ outPath, manifest, contents, mtime: MTIME })).rejects.toThrow(/already exists/);
     expect(readFileSync(outPath, 'utf8')).toBe('the user had this');
   });

@@ -90,5 +90,12 @@ describe('runCollect', () => {
   it('refuses to overwrite an existing bundle before collecting anything', async () => {
     await plantFiles(work, { '/exists.tar.gz': 'x' });
     await expect(runCollect(emptyMachine(), { outPath: join(work, 'exists.tar.gz') })).rejects.toThrow(/already exists/);
+    expect(await readFile(join(work, 'exists.tar.gz'), 'utf8')).toBe('x');
+  });
+
+  it('replaces an existing file with --force, atomically', async () => {
+    await plantFiles(work, { '/exists.tar.gz': 'x' });
+    const { path } = await runCollect(emptyMachine(), { outPath: join(work, 'exists.tar.gz'), force: true });
+    expect((await openBundle(path)).manifest.schema).toBe('gwbundle.manifest');
   });
 });

@@ -40,3 +40,16 @@ describe('createProgress', () => {
     expect(chunks).toEqual(['[gwbundle] host: ok\n']);
   });
 });
+
+describe('the line collect leaves when it is done', () => {
+  it('stays on a terminal after the live line is erased, and is printed plainly elsewhere', () => {
+    const tty = sink(true);
+    const live = createProgress(tty.stream, { NO_COLOR: '1' });
+    live.update('redis: ok');
+    live.done('63 sources: 60 ok');
+    expect(tty.chunks.join('')).toBe('[gwbundle] redis: ok\r\u001b[2K[gwbundle] 63 sources: 60 ok\n');
+    const pipe = sink(false);
+    createProgress(pipe.stream, {}).done('63 sources: 60 ok');
+    expect(pipe.chunks).toEqual(['[gwbundle] 63 sources: 60 ok\n']);
+  });
+});

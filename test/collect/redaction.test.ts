@@ -29,4 +29,14 @@ describe('redactStaged', () => {
     expect(JSON.stringify(artifact)).not.toContain(token);
     expect(Object.values(counts).reduce((s, n) => s + n, 0)).toBeGreaterThanOrEqual(5);
   });
+
+  it('passes the content through the leak gate last, counting what only the gate found as leak-gate', async () => {
+    const token = `ghp_${'c3D4'.repeat(9)}`;
+    const { artifact, counts } = await redactStaged(
+      { id: A.health.id, status: 'ok', source: {}, content: JSON.stringify({ seen: { [token]: true } }) },
+      createRedactor({ salt: Buffer.alloc(32) }),
+    );
+    expect(artifact.content).not.toContain(token);
+    expect(counts).toEqual({ 'leak-gate': 1 });
+  });
 });

@@ -51,6 +51,10 @@ describe('gwbundle usage', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stdout).toBe('');
     }
+    const missing = await runCli(['report', join(dir, 'nope.tar.gz')]);
+    expect(missing.stderr).toBe(`gwbundle: no such file: ${join(dir, 'nope.tar.gz')}\n`);
+    const notOurs = await runCli(['inspect', notGzip]);
+    expect(notOurs.stderr).toMatch(/^gwbundle: not a gwbundle bundle \(/);
     const verify = await runCli(['verify', notGzip]);
     expect(verify.code).toBe(2);
     expect(verify.stdout).toMatch(/^damaged: /m);

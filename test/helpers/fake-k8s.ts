@@ -124,38 +124,56 @@ export function nodeObject(name: string, ready: boolean): object {
   };
 }
 
-/** A Pod with one container, its phase, readiness and restart count. */
-export function podObject(name: string, ns: string, phase: string, o: { ready: boolean; restartCount: number }): object {
+/**
+ * A Pod with one container, its phase, readiness and restart count, in the shape kubectl/the API return it.
+ * `waiting` puts the container in that waiting state (a CrashLoopBackOff pod keeps phase Running: the
+ * kubelet restarts the container in place, with the back-off message it writes); an unready container
+ * without it is running while its readiness probe fails.
+ */
+export function podObject(name: string, ns: string, phase: string, o: { ready: boolean; restartCount: number; waiting?: string }): object {
   const container = name.replace(/-\d+$/, '');
+  const waitingMessage = o.waiting === 'CrashLoopBackOff' ? `back-off 5m0s restarting failed container=${container} pod=${name}_${ns}(uid-${name})` : undefined;
   return {
     metadata: { name, namespace: ns, uid: `uid-${name}`, creationTimestamp: CREATED, labels: { app: container },
       managedFields: [{ manager: 'k3s', operation: 'Update', apiVersion: 'v1', time: CREATED }] },
     spec: { containers: [{ name: container, image: `${container}:latest` }], nodeName: 'colima' },
     status: {
       phase,
-      conditions: [{ type: 'Ready', status: o.ready ? 'True' : 'False', lastTransitionTime: CREATED }],
+      conditions: [
+        { type: 'Ready', status: o.ready ? 'True' : 'False', lastTransitionTime: CREATED, ...(o.ready ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${container}]` }) },
+      ],
       containerStatuses: [{
-        name: container, ready: o.ready, restartCount: o.restartCount, image: `${container}:latest`, imageID: '', started: o.ready,
-        state: o.ready ? { running: { startedAt: CREATED } } : { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s' } },
-        ...(o.restartCount > 0 ? { lastState: { terminated: { exitCode: 137, reason: 'OOMKilled', startedAt: CREATED, finishedAt: CREATED } } } : {}),
+        name: container, ready: o.ready, restartCount: o.restartCount, image: `${container}:latest`, imageID: '', started: o.waiting === undefined,
+        state: o.waiting ? { waiting: { reason: o.waiting, ...(waitingMessage ? { message: waitingMessage } : {}) } } : { running: { startedAt: CREATED } },
+        ...(o.restartCount > 0 ? { lastState: { terminated: { exitCode: o.waiting ? 1 : 137, reason: o.waiting ? 'Error' : 'OOMKilled', startedAt: CREATED, finishedAt: CREATED } } } : {}),
       }],
     },
   };
 }
 
-/** A core/v1 Event about an object, at `lastTimestamp` (ISO). */
-export function eventObject(name: string, ns: string, o: { reason: string; message: string; lastTimestamp: string; type?: string; involved?: string; count?: number }): object {
-  return {
-    metadata: { name, namespace: ns, uid: `uid-${name}`, creationTimestamp: o.lastTimestamp },
+/**
+ * A core/v1 Event about an object, at `lastTimestamp` (ISO). With `series`, it is the shape the new events
+ * API (events.k8s.io, which the kubelet records through) leaves in core/v1: `eventTime` at the first
+ * occurrence, `series.count` / `series.lastObservedTime` for the repeats, and no count or timestamps.
+ */
+export function eventObject(
+  name: string,
+  ns: string,
+  o: { reason: string; message: string; lastTimestamp: string; type?: string; involved?: string; count?: number; series?: { count: number; firstTime: string } },
+): object {
+  const base = {
+    metadata: { name, namespace: ns, uid: `uid-${name}`, creationTimestamp: o.series?.firstTime ?? o.lastTimestamp },
     involvedObject: { kind: 'Pod', namespace: ns, name: o.involved ?? 'redis-0' },
     reason: o.reason,
     message: o.message,
-    source: { component: 'kubelet', host: 'colima' },
-    firstTimestamp: o.lastTimestamp,
-    lastTimestamp: o.lastTimestamp,
-    count: o.count ?? 1,
     type: o.type ?? 'Warning',
     reportingComponent: 'kubelet',
     reportingInstance: 'colima',
   };
+  if (o.series) {
+    // MicroTime fields carry six fractional digits
+    const micro = (iso: string) => iso.replace(/Z$/, '000Z');
+    return { ...base, eventTime: micro(o.series.firstTime), series: { count: o.series.count, lastObservedTime: micro(o.lastTimestamp) }, source: {} };
+  }
+  return { ...base, source: { component: 'kubelet', host: 'colima' }, firstTimestamp: o.lastTimestamp, lastTimestamp: o.lastTimestamp, count: o.count ?? 1 };
 }

@@ -8,7 +8,7 @@ import { caseArtifact, recoverSecrets, SALT } from './helpers.js';
 const full = createRuleRedactor({ salt: SALT });
 
 describe.each(RULES.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
-  const alone = createRuleRedactor({ salt: SALT, rules: [rule], secretlint: false });
+  const alone = createRuleRedactor({ salt: SALT, rules: [rule], gitleaks: [] });
 
   it.each(rule.cases.caught)('replaces the secret of a caught case with a marker naming the rule: %j', async (input) => {
     const { text, counts } = await alone.redactArtifact(caseArtifact(rule, input));
@@ -23,7 +23,7 @@ describe.each(RULES.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
     expect(counts[rule.id]).toBe(recovered?.length);
   });
 
-  it.each(rule.cases.nearMisses)('leaves a near miss unchanged under the whole catalog and secretlint: %j', async (input) => {
+  it.each(rule.cases.nearMisses)('leaves a near miss unchanged under the whole catalog and the gitleaks rules: %j', async (input) => {
     const { text, counts } = await full.redactArtifact(caseArtifact(rule, input));
     expect(text).toBe(input);
     expect(counts).toEqual({});

@@ -101,6 +101,22 @@ describe('createRedactor', () => {
     expect(out.counts).toEqual({ 'plist-env': 1 });
   });
 
+  it('finds every token of a very long line, also where the keyword windows of the line are cut', async () => {
+    const tokens = Array.from({ length: 12 }, (_, i) => `ghp_${String(i).padStart(2, '0')}${'Zx9'.repeat(11)}A`);
+    // tokens about one window length apart, so some straddle a window's cut end
+    const line = tokens.map((t, i) => `${'word '.repeat(3270 + i * 3)}${t}`).join(' ');
+    const out = await createRedactor({ salt: SALT }).redactArtifact({ ...A.gatewayLog, text: `${line}\n` });
+    for (const t of tokens) expect(out.text).not.toContain(t.slice(8, 20));
+    expect(out.counts['github-token']).toBe(tokens.length);
+  });
+
+  it('hides a PEM block cut before its END line through the whole rest of its body', async () => {
+    const body = 'MIIEowIBAAKCAQEApemFakeBodyLine0123456789abcdefABCDEF';
+    const text = `tool result:\n  -----BEGIN RSA PRIVATE KEY-----\n  Proc-Type: 4,ENCRYPTED\n\n  ${body}\n  ${body.toLowerCase()}\n  ${body}==`;
+    const out = await createRedactor({ salt: SALT }).redactArtifact({ ...A.gatewayErrLog, text });
+    expect(out.text).toBe('tool result:\n  [REDACTED:pem-private-key:' + (out.text.match(/pem-private-key:([0-9a-f]{6})/)?.[1] ?? '') + ']');
+  });
+
   it('hides the password of a Redis URL given as an option string and keeps the host', async () => {
     const out = await createRedactor({ salt: SALT }).redactString('redis://default:s3cr3t-pw@redis.local:6379/0');
     expect(out.text).not.toContain('s3cr3t-pw');

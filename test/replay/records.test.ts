@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupRecords } from '../../src/replay/records.js';
+import { bunConsole, bunErrorValue } from '../helpers/simulated-host/formats.js';
+import { agentMailRegistrationFailed, econnrefused, sessionAppearsDead } from '../helpers/simulated-host/presets/records.js';
 
 // bun's console output as the daemon really writes it (facts §1.1): objects over several lines, error frames at
 // column 0 inside them, and strings with `\n` continuing unindented.
@@ -56,5 +58,24 @@ describe('groupRecords', () => {
   it('ends a single-line record at a blank line and does not open an inline empty object', () => {
     const records = group('[gateway] session {}\n\n[gateway] response ready');
     expect(records.map((r) => r.head)).toEqual(['[gateway] session {}', '[gateway] response ready']);
+  });
+
+  describe('on what real Bun prints', () => {
+    it('keeps console.warn(msg, error) whole: its `at` lines after a blank line are no orphan record', () => {
+      const warn = agentMailRegistrationFailed();
+      const records = group(`${warn}\n${sessionAppearsDead(3)}`);
+      expect(records.map((r) => r.head)).toEqual([
+        '[gateway] agent-mail registration failed (non-fatal): warn: Unable to connect. Is the computer able to access the url?',
+        '[gateway:watchdog] session appears dead — too many consecutive prompt failures {',
+      ]);
+      expect(records[0]!.text).toContain('      at fail (/Users/joel/Code/joelhooks/joelclaw/packages/gateway/src/daemon.ts:');
+    });
+
+    it('keeps a lone Error printed with its code frame whole, a named error header included', () => {
+      const log = bunConsole('log', '[gateway:redis] reconnect failed', econnrefused());
+      const named = bunConsole('error', '[gateway] x', bunErrorValue('Call to getUpdates failed', { thrower: 'grammy-call-api' }));
+      const records = group(`${log}\n${named}\n[gateway] response ready {\n  length: 1,\n}`);
+      expect(records.map((r) => r.head.split(' ').slice(0, 2).join(' '))).toEqual(['[gateway:redis] reconnect', '[gateway] x', '[gateway] response']);
+    });
   });
 });

@@ -60,11 +60,12 @@ describe('sessionSummary', () => {
       modelChanges: [{ at: ago(190), model: 'openai-codex/gpt-5.4' }],
       currentModel: 'openai-codex/gpt-5.4',
       contextTokens: 140_000,
-      contextWindow: 200_000,
-      usagePercent: 70,
+      contextWindow: 272_000,
+      contextWindowWhy: "pi-ai 0.70.2's registry entry for openai-codex/gpt-5.4",
+      usagePercent: 51,
       sessionAgeHours: 3.17,
       lastCompactionAgeMinutes: null,
-      pressure: 'elevated',
+      pressure: 'ok',
     });
   });
 });

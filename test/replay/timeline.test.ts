@@ -9,6 +9,7 @@ import { viewFromContents } from '../../src/bundle/view.js';
 import { assistantText, sessionJsonl, userMessage } from '../helpers/simulated-host/formats/session-jsonl.js';
 import { minutesBefore } from '../helpers/simulated-host/spec.js';
 import { bundleOfPreset } from './scenarios/host-bundle.js';
+import { eventObject } from '../helpers/fake-k8s.js';
 
 const timeline = (view: ReturnType<typeof bundleFrom>) => buildTimeline(createContext(view));
 const find = (t: TimelineEntry[], source: string, text: RegExp) => t.find((e) => e.source === source && text.test(e.text));
@@ -70,6 +71,12 @@ describe('buildTimeline', () => {
     expect(entry?.at).toBe(minutesBefore(20));
     expect(lineAt(view, entry)).toContain(id);
     expect(find(t, 'redis', /event deploy\.succeeded from inngest waiting in joelclaw:events:gateway/)?.at).toBe(minutesBefore(25));
+  });
+
+  it('dates a repeating k8s event by series.lastObservedTime and counts series.count', () => {
+    const event = eventObject('repeating', 'joelclaw', { reason: 'FailedScheduling', message: '0/1 nodes are available', lastTimestamp: minutesBefore(10), series: { count: 37, firstTime: minutesBefore(180) } });
+    const t = timeline(bundleFrom({ [A.k8sEvents.id]: JSON.stringify({ kind: 'EventList', apiVersion: 'v1', items: [event] }) }));
+    expect(find(t, 'k8s', /Warning FailedScheduling Pod\/redis-0: 0\/1 nodes are available \(×37\)/)?.at).toBe(minutesBefore(10));
   });
 
   it('reads k8s events, container terminations, the heartbeat and the mode since', () => {

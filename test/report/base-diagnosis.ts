@@ -30,10 +30,11 @@ export function baseDiagnosis(over: Partial<Diagnosis> = {}): Diagnosis {
     session: {
       sessionId: 's-1', file: 'files/session.jsonl', entries: 80, turns: 12, userPrompts: 12, unanswered: 0, errors: 0, toolErrors: 0,
       modelChanges: [{ at: '2026-11-27T11:00:00.000Z', model: 'openai-codex/gpt-5.6-sol' }], compactions: 1,
-      currentModel: 'openai-codex/gpt-5.6-sol', contextTokens: 50_000, contextWindow: 200_000, usagePercent: 25, sessionAgeHours: 3.5,
+      currentModel: 'openai-codex/gpt-5.6-sol', contextTokens: 50_000, contextWindow: 200_000, contextWindowWhy: "the daemon's default of 200000: no model in force is known", usagePercent: 25, sessionAgeHours: 3.5,
       lastCompactionAgeMinutes: 40, pressure: 'ok',
       lastExchange: [{ at: '2026-11-27T11:50:00.000Z', role: 'user', preview: 'hi' }, { at: '2026-11-27T11:50:05.000Z', role: 'assistant', preview: 'hello' }],
       hangingTurn: null,
+      unansweredTurns: [],
     },
     redis: {
       reachable: true, mode: 'normal', sessions: ['gateway'], eventQueues: [{ key: 'joelclaw:events:gateway', length: 0 }],
@@ -43,8 +44,18 @@ export function baseDiagnosis(over: Partial<Diagnosis> = {}): Diagnosis {
       artifacts: 48, missing: ['cmd/e2e-gateway-test'], timedOut: [], truncated: ['files/gateway.err'], errors: [],
       redactions: { enabled: true, totals: { 'telegram-bot-token': 2 }, byArtifact: { 'files/launchagent.plist': { 'telegram-bot-token': 2 } } },
       options: { hours: 1, maxSizeBytes: 25_000_000, redact: true, e2e: false },
+      absent: { 'cmd/e2e-gateway-test': 'cmd/e2e-gateway-test was not collected (missing: not requested)' },
     },
     runtime: 'legacy',
+    machine: {
+      pi: { machine: '0.70.2', pinned: '0.70.2' },
+      model: { configured: 'gpt-5.6-sol', live: 'openai-codex/gpt-5.6-sol', fallback: 'openai-codex/gpt-5.4', fallbackActive: false },
+      launchd: { state: 'running', runs: 2, lastExitCode: '(never exited)' },
+      daemon: { pid: '4242', alive: true, uptimeSec: 3660 },
+      heartbeatAgeSec: 300,
+      restarts: { lifecycle: null, operator: null },
+      plist: { program: ['/Users/joel/.joelclaw/scripts/gateway-start.sh'], environmentNames: ['HOME', 'TELEGRAM_BOT_TOKEN'] },
+    },
     ...over,
   };
 }

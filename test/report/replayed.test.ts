@@ -33,7 +33,7 @@ describe('reports of replayed bundles', () => {
     const json = ReportV1.safeParse(JSON.parse(renderReport(d, 'json')));
     expect(json.success, json.success ? '' : json.error.message).toBe(true);
     const diag = JSON.parse(renderReport(d, 'diagnose'));
-    expect(diag.layers.slice(-5).map((l: { layer: string }) => l.layer)).toEqual(['error-log', 'stdout-log', 'e2e-test', 'model-api', 'redis-state']);
+    expect(diag.layers.slice(-7).map((l: { layer: string }) => l.layer)).toEqual(['error-log', 'stdout-log', 'e2e-test', 'session', 'otel', 'model-api', 'redis-state']);
     expect(new Set(diag.layers.map((l: { status: string }) => l.status)).has('unknown')).toBe(false);
   });
 

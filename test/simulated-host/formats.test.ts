@@ -1,7 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse as parsePlist } from 'plist';
 import { describe, expect, it } from 'vitest';
 import { groupRecords } from '../../src/replay/records.js';
 import {
+  bunConsole,
   bunErrorValue,
   bunRecord,
   colimaStatus,
@@ -11,6 +15,7 @@ import {
   launchctlPrintDisabled,
   otelEvent,
   otelSearch,
+  piModelsJson,
   plistXml,
   psEtime,
   psTable,
@@ -19,6 +24,9 @@ import {
   userMessage,
   assistantText,
   compaction,
+  entryId,
+  modelChange,
+  piSessionFile,
 } from '../helpers/simulated-host/formats.js';
 import { FAKE, PLANTED_SECRETS } from '../helpers/simulated-host/secrets.js';
 
@@ -34,21 +42,30 @@ describe('bun records', () => {
     expect(records[0]!.endLine).toBe(3);
   });
 
-  it('prints an Error inside an object with code frame, caret, error line and a lone comma', () => {
-    const text = bunRecord('command-queue: prompt failed', { source: 'telegram:1', consecutiveFailures: 2, error: bunErrorValue('boom') });
+  it('prints an Error inside an object with a code frame, caret, error line, stack and a lone comma', () => {
+    const text = bunRecord('command-queue: prompt failed', { source: 'telegram:1', consecutiveFailures: 2, error: bunErrorValue('boom') }, 'error');
     const lines = text.split('\n');
-    expect(lines[3]).toMatch(/^  error: 12 \| /);
+    expect(lines[3]).toMatch(/^  error: 1 \| export default function prompt\(/);
     expect(lines).toContain('error: boom');
+    expect(lines.filter((l) => /^ {6}at /.test(l))).toHaveLength(2);
     expect(lines.at(-2)).toBe(',');
     expect(lines.at(-1)).toBe('}');
     expect(groupRecords('files/gateway.err', lines)).toHaveLength(1);
   });
 
-  it('prints arrays inline and nested objects indented, and an empty object on one line', () => {
+  it('prints arrays inline, nested objects indented, and an empty object on one line', () => {
     const text = bunRecord('x', { channels: ['a', 'b'], nested: { k: 1 }, none: {} });
     expect(text).toContain('  channels: [ "a", "b" ],');
     expect(text).toContain('  nested: {\n    k: 1,\n  },');
     expect(text).toContain('  none: {},');
+  });
+
+  it('prints a lone Error argument of console.warn as `warn: message`, its stack after a blank line', () => {
+    const text = bunConsole('warn', '[gateway:redis] initial connect failed — will retry', bunErrorValue('connect ECONNREFUSED 127.0.0.1:6379', { thrower: 'socket-connect', props: { code: 'ECONNREFUSED' } }));
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('[gateway:redis] initial connect failed — will retry warn: connect ECONNREFUSED 127.0.0.1:6379');
+    expect(lines.indexOf('')).toBeGreaterThan(0);
+    expect(lines[lines.indexOf('') + 1]).toMatch(/^ {6}at connect \(\/Users\/joel\/Code\/joelhooks\/joelclaw\/node_modules\/ioredis\//);
   });
 });
 
@@ -132,6 +149,44 @@ describe('session transcript and config files', () => {
     expect(entries[0].id).toMatch(/^[0-9a-f]{8}$/);
     expect(entries[0].message.content[0].text).toMatch(/^---\nChannel: telegram\n[\s\S]*\n---\nhi$/);
     expect(entries[2].firstKeptEntryId).toBe(entries[0].id);
+    expect(entries[0].id).toBe(entryId('s-1', 0));
+  });
+
+  it('is written by pi, which writes nothing until the first assistant message and then the whole buffer', () => {
+    const start = '2026-11-27T10:00:00.000Z';
+    const prompt = userMessage('hi', '2026-11-27T10:01:00.000Z');
+    const unwritten = piSessionFile('0c9e1f2a-0000-4000-8000-00000000000a', start, [prompt, modelChange('openai-codex', 'gpt-5.4', '2026-11-27T10:01:01.000Z')]);
+    expect(unwritten).toEqual({ fileName: '2026-11-27T10-00-00-000Z_0c9e1f2a-0000-4000-8000-00000000000a.jsonl', content: null });
+    const written = piSessionFile('0c9e1f2a-0000-4000-8000-00000000000a', start, [prompt, assistantText('hello', '2026-11-27T10:01:05.000Z')]);
+    expect(written.content?.trimEnd().split('\n').map((l) => JSON.parse(l).type)).toEqual(['session', 'message', 'message']);
+  });
+
+  it('writes the same bytes for the same session on every run', () => {
+    const entries = [userMessage('hi', '2026-11-27T10:01:00.000Z'), assistantText('hello', '2026-11-27T10:01:05.000Z')];
+    expect(sessionJsonl('s-2', '2026-11-27T10:00:00.000Z', entries)).toBe(sessionJsonl('s-2', '2026-11-27T10:00:00.000Z', entries));
+  });
+
+  it('gives slack and internal prompts no channel preamble, as injectChannelContext has no case for them', () => {
+    const text = (source: string) => (userMessage('deploy?', '2026-11-27T10:01:00.000Z', { source }).message as { content: Array<{ text: string }> }).content[0]!.text;
+    expect(text('slack:C0123:1764237660.000100')).toBe('deploy?');
+    expect(text('inngest')).toBe('deploy?');
+    expect(text('discord:42')).toMatch(/^---\nChannel: discord\nDate: Friday, November 27, 2026 at 2:01\u202fAM PST\nPlatform capabilities: /);
+  });
+
+  it("writes a models.json that pi's own ModelRegistry loads, with the gateway's primary at its window", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gwbundle-models-'));
+    try {
+      await writeFile(join(dir, 'models.json'), piModelsJson({ primaryContextWindow: 300_000 }));
+      const pi = new URL('../../node_modules/@mariozechner/pi-coding-agent/dist/core/', import.meta.url);
+      const { ModelRegistry } = (await import(new URL('model-registry.js', pi).href)) as typeof import('../../node_modules/@mariozechner/pi-coding-agent/dist/core/model-registry.js');
+      const { AuthStorage } = (await import(new URL('auth-storage.js', pi).href)) as typeof import('../../node_modules/@mariozechner/pi-coding-agent/dist/core/auth-storage.js');
+      const registry = ModelRegistry.create(AuthStorage.inMemory(), join(dir, 'models.json'));
+      expect(registry.getError()).toBeUndefined();
+      expect(registry.find('openai-codex', 'gpt-5.6-sol')).toMatchObject({ contextWindow: 300_000, api: 'openai-codex-responses' });
+      expect(registry.find('openai-codex', 'gpt-5.4')?.contextWindow).toBe(272_000);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes a plist whose EnvironmentVariables hold the fake Telegram token', () => {

@@ -159,10 +159,10 @@ describe('preset evidence', () => {
     expect(answer(stale, 'ps', '*')!.stdout).toMatch(/ 06:00:00 \S*bun run .*daemon\.ts/);
   });
 
-  it('shows critical session pressure at 79% of 200k', () => {
+  it("shows critical session pressure at 79% of gpt-5.6-sol's 272k window", () => {
     const s = PRESETS['session-pressure-critical']!();
     const last = transcript(s).filter((e) => e.message?.role === 'assistant').at(-1);
-    expect(Math.round((last.message.usage.totalTokens / 200_000) * 100)).toBe(79);
+    expect(Math.round((last.message.usage.totalTokens / 272_000) * 100)).toBe(79);
   });
 
   it('shows the slim transport, alone and beside a legacy poller', () => {

@@ -26,6 +26,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   cmd(A.launchctlDisabledGui.id, (o) => ['launchctl', 'print-disabled', `gui/${o.uid}`]),
   cmd(A.launchctlPrintSystem.id, () => ['launchctl', 'print', `system/${LABEL}`]),
   cmd(A.launchctlPrintGui.id, (o) => ['launchctl', 'print', `gui/${o.uid}/${LABEL}`]),
+  // the job table of the collecting user's domain: pid and last status, negative for the killing signal
+  cmd(A.launchctlList.id, () => ['launchctl', 'list']),
   cmd(A.ps.id, () => ['ps', '-axo', 'pid,ppid,lstart,etime,command']),
   cmd(A.colimaStatus.id, () => ['colima', 'status', '--json']),
   cmd(A.piVersion.id, () => ['pi', '--version']),
@@ -41,11 +43,13 @@ export const MODEL_API_PROBE = cmd(A.modelApiProbe.id, () => [
   '-H', 'x-api-key: test', '-H', 'anthropic-version: 2023-06-01', '-H', 'content-type: application/json', '-d', '{}',
 ]);
 
-const skipped = (spec: CommandSpec, o: CollectOptions, flag: string): StagedArtifact => ({
+// Why: what was not requested did not run, so the bundle records only why: no argv (the probe's would carry a
+// fake API key header that redaction then counts as a secret replaced in a source nobody asked for).
+const skipped = (spec: CommandSpec, flag: string): StagedArtifact => ({
   id: spec.id,
   status: 'skipped',
   reason: `not requested (${flag})`,
-  source: { argv: spec.argv(o) },
+  source: {},
 });
 
 async function run(ctx: CollectContext, spec: CommandSpec): Promise<StagedArtifact> {
@@ -85,8 +89,8 @@ export function createCommandsCollector(opts: CommandsCollectorOptions = {}): Co
     async collect(ctx) {
       const o = ctx.options;
       const optIn: Array<Promise<StagedArtifact[]>> = [
-        o.e2e ? e2e(ctx, waitMs) : Promise.resolve([skipped(E2E_TEST, o, '--e2e'), skipped(E2E_EVENTS, o, '--e2e')]),
-        o.probeModelApi ? run(ctx, MODEL_API_PROBE).then((a) => [a]) : Promise.resolve([skipped(MODEL_API_PROBE, o, '--probe-model-api')]),
+        o.e2e ? e2e(ctx, waitMs) : Promise.resolve([skipped(E2E_TEST, '--e2e'), skipped(E2E_EVENTS, '--e2e')]),
+        o.probeModelApi ? run(ctx, MODEL_API_PROBE).then((a) => [a]) : Promise.resolve([skipped(MODEL_API_PROBE, '--probe-model-api')]),
       ];
       const [always, ...rest] = await Promise.all([mapLimit(COMMANDS, COMMAND_CONCURRENCY, (c) => run(ctx, c)), ...optIn]);
       return [...always, ...rest.flat()];

@@ -47,6 +47,8 @@ export const FILE_SOURCES: readonly FileSource[] = [
   small(A.forceNewSessionMarker.id, tmp('gateway.force-new-session.json')),
   small(A.sessionIdFile.id, home('.joelclaw/gateway.session')),
   small(A.piSettings.id, home('.joelclaw/gateway/.pi/settings.json')),
+  // pi's model registry reads custom models and context-window overrides from the agent dir (daemon.ts:162)
+  small(A.piModels.id, home('.pi/agent/models.json')),
   small(A.startScript.id, home('.joelclaw/scripts/gateway-start.sh')),
   small(A.launchDaemonPlist.id, () => '/Library/LaunchDaemons/com.joel.gateway.plist', true),
   small(A.launchAgentPlist.id, home('Library/LaunchAgents/com.joel.gateway.plist'), true),

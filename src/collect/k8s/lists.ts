@@ -17,10 +17,14 @@ export function wireList(list: unknown, type: 'V1NodeList' | 'V1PodList' | 'Core
   return wire;
 }
 
-/** When an event last happened: lastTimestamp, eventTime (events.k8s.io), firstTimestamp, creation. */
+/**
+ * When an event last happened: series.lastObservedTime (a repeating event recorded through events.k8s.io,
+ * whose eventTime is its first occurrence), lastTimestamp, eventTime, firstTimestamp, creation.
+ */
 export function eventTime(item: Record<string, unknown>): number | null {
   const meta = item.metadata as { creationTimestamp?: string } | undefined;
-  for (const v of [item.lastTimestamp, item.eventTime, item.firstTimestamp, meta?.creationTimestamp]) {
+  const series = item.series as { lastObservedTime?: unknown } | undefined;
+  for (const v of [series?.lastObservedTime, item.lastTimestamp, item.eventTime, item.firstTimestamp, meta?.creationTimestamp]) {
     const t = typeof v === 'string' ? Date.parse(v) : Number.NaN;
     if (Number.isFinite(t)) return t;
   }

@@ -7,7 +7,8 @@ import type { CollectContext, Collector, StagedArtifact } from '../types.js';
 
 // The session transcript (facts §1.4-1.5, §4): the live session's JSONL, picked by the id in
 // ~/.joelclaw/gateway.session (what the daemon is running) or else by newest mtime (what `gateway review`
-// picks), cut to the --hours window with its header line kept, plus a listing of every transcript.
+// picks), cut to the --hours window with its header line kept, plus a listing of every transcript. When
+// gateway.session names a session without a file, pi has not written it yet: no older file stands in for it.
 
 const SESSIONS_DIR = '.joelclaw/sessions/gateway';
 const SESSION_ID_FILE = '.joelclaw/gateway.session';
@@ -29,6 +30,10 @@ async function collectTranscript(ctx: CollectContext): Promise<StagedArtifact[]>
   const sessionId = await readSessionId(ctx);
   const chosen = chooseTranscript(listed.files, sessionId);
   if (!chosen) return [listing, { id, status: 'missing', reason: `no *.jsonl in ${dir}`, source: { path: dir } }];
+  if ('unwritten' in chosen) {
+    const reason = `gateway.session names session ${chosen.unwritten}, which has no transcript yet (pi writes a session's file at its first assistant reply); the other transcripts in ${dir} are earlier sessions`;
+    return [listing, { id, status: 'missing', reason, source: { path: dir }, facts: { sessionId: chosen.unwritten, chosenBy: 'none' } }];
+  }
   const machinePath = posix.join(dir, chosen.file.name);
   const cutoffMs = ctx.options.now.getTime() - ctx.options.hours * 3_600_000;
   let win;

@@ -54,14 +54,18 @@ export function sessionListingArtifact(machineDir: string, listed: Awaited<Retur
   };
 }
 
-/** The live transcript: the file of the session id when there is one, else the newest by mtime. */
+/**
+ * The live transcript: the file of the session id when there is one, else the newest by mtime. A session id
+ * with no file is a session pi has not written yet (it writes nothing before the first assistant reply,
+ * session-manager.js `_persist`): then no other file is the live one, and `unwritten` says so.
+ */
 export function chooseTranscript(
   files: readonly SessionFile[],
   sessionId: string | null,
-): { file: SessionFile; chosenBy: 'session-id' | 'newest-mtime' } | null {
+): { file: SessionFile; chosenBy: 'session-id' | 'newest-mtime' } | { unwritten: string } | null {
   if (sessionId) {
     const byId = files.find((f) => f.name.endsWith(`_${sessionId}.jsonl`));
-    if (byId) return { file: byId, chosenBy: 'session-id' };
+    return byId ? { file: byId, chosenBy: 'session-id' } : { unwritten: sessionId };
   }
   const newest = [...files].sort((a, b) => b.mtime.localeCompare(a.mtime) || b.name.localeCompare(a.name))[0];
   return newest ? { file: newest, chosenBy: 'newest-mtime' } : null;

@@ -15,6 +15,8 @@ const anthropicKey: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: ['sk-ant-'],
+  sameLine: true,
   cases: {
     caught: [
       'ANTHROPIC_API_KEY is sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcdEFGH',

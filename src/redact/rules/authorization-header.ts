@@ -1,5 +1,6 @@
 import { unquotedRange } from '../regex-ranges.js';
 import type { RedactionRule, SecretRange } from '../types.js';
+import { isLiteralValue, startsReference } from '../values.js';
 
 // HTTP credential headers in any text: `Authorization: <anything>`, `"authorization": "..."`, curl's
 // `-H "x-api-key: ..."`, cookies. The whole header value goes (scheme included): `Basic` carries the password.
@@ -18,7 +19,8 @@ function find(text: string): SecretRange[] {
     const raw = (m[3] ?? '').trimEnd();
     if (!at || raw.length === 0) continue;
     const r = unquotedRange(at[0], raw);
-    if (!r || NOT_A_VALUE.test(text.slice(r.start, r.end).trim())) continue;
+    const value = r ? text.slice(r.start, r.end).trim() : '';
+    if (!r || NOT_A_VALUE.test(value) || !isLiteralValue(value) || startsReference(text, r.start)) continue;
     out.push(r);
   }
   return out;
@@ -29,6 +31,8 @@ const authorizationHeader: RedactionRule = {
   description,
   kind: 'structural',
   scope: 'text',
+  keywords: ['authorization', 'api-key', 'x-auth-token', 'cookie'],
+  sameLine: true,
   cases: {
     caught: [
       'Authorization: Bearer abc.def.ghi123',
@@ -43,6 +47,7 @@ const authorizationHeader: RedactionRule = {
       'Authorization header missing',
       '{"authorization": null}',
       'clearing the cookie jar',
+      'curl -H "Authorization: Bearer $API_KEY" -H "x-api-key: ${ANTHROPIC_API_KEY}" https://api',
     ],
   },
   find,

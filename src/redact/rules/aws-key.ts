@@ -22,6 +22,8 @@ const awsKey: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: ['akia', 'asia', 'abia', 'acca', 'secret_access_key', 'secretaccesskey', 'secret_accesskey', 'secretaccess_key'],
+  sameLine: true,
   cases: {
     caught: [
       'aws_access_key_id = AKIAZ7FAKE0EXAMPLE12',

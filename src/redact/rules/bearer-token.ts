@@ -16,6 +16,8 @@ const bearerToken: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: ['bearer'],
+  sameLine: true,
   cases: {
     caught: [
       'request failed with Bearer abc123def456ghi789',

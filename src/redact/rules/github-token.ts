@@ -15,6 +15,8 @@ const githubToken: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+  sameLine: true,
   cases: {
     caught: [
       'token ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',

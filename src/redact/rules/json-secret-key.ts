@@ -1,5 +1,6 @@
 import { scanJsonValues, tryParse } from '../json-scan.js';
 import type { RedactionRule, SecretRange } from '../types.js';
+import { isLiteralValue } from '../values.js';
 
 // JSON values under secret-looking keys at any depth (token, apiKey, password, authorization, cookie,
 // client-key-data, ...), plus the `value` of k8s-style `{name: TELEGRAM_BOT_TOKEN, value}` env entries. The
@@ -17,6 +18,7 @@ function find(text: string): SecretRange[] {
   const out: SecretRange[] = [];
   scanJsonValues(text, parsed.value, (t) => {
     if (!t.secret || KEEP_SCALARS.has(text.slice(t.start, t.end))) return;
+    if (t.isString && !isLiteralValue(JSON.parse(text.slice(t.start, t.end)) as string)) return;
     if (t.isString) out.push({ start: t.start + 1, end: t.end - 1 });
     else out.push({ start: t.start, end: t.end, quote: true }); // a bare number becomes a JSON string marker
   });
@@ -46,6 +48,7 @@ const jsonSecretKey: RedactionRule = {
       '{"env":[{"name":"PI_MODEL","value":"gpt-5.6-sol"}]}',
       '{"valueFrom":{"secretKeyRef":{"name":"gateway-secrets","key":"telegram_bot_token"}}}',
       '{"token": null, "password": "", "leaseEnabled": false}',
+      '{"apiKey":"$API_KEY","token":"${TOKEN}","password":"{{ .Values.password }}","secret":"ENC[AES256_GCM,data:x=,type:str]"}',
       '{"model":"openai-codex/gpt-5.4","stopReason":"error","errorMessage":"Authentication failed for \\"anthropic\\""}',
     ],
   },

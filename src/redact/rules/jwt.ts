@@ -15,6 +15,8 @@ const jwt: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: ['eyj'],
+  sameLine: true,
   cases: {
     caught: [
       'token eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.c2lnbmF0dXJlLXBhcnQ',

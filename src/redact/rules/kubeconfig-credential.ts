@@ -1,5 +1,6 @@
 import { unquotedRange } from '../regex-ranges.js';
 import type { RedactionRule, SecretRange } from '../types.js';
+import { isLiteralValue, startsReference } from '../values.js';
 
 // Credentials in kubeconfig shapes, YAML or JSON: token, client-key-data, password, auth-provider tokens, and
 // also the certificate data (not secret, but kilobytes of base64 that say nothing to a diagnosis).
@@ -21,7 +22,7 @@ function find(text: string): SecretRange[] {
       const at = m.indices?.[1];
       if (!at || NOT_A_VALUE.test(m[1] ?? '')) continue;
       const r = unquotedRange(at[0], m[1] ?? '');
-      if (r) out.push(r);
+      if (r && !startsReference(text, r.start) && isLiteralValue(text.slice(r.start, r.end))) out.push(r);
     }
   }
   return out;
@@ -32,6 +33,8 @@ const kubeconfigCredential: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: ['token:', 'token"', 'password:', 'password"', 'secret:', 'secret"', '-data:', '-data"'],
+  sameLine: true,
   cases: {
     caught: [
       'users:\n- name: colima\n  user:\n    client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpmYWtl',

@@ -15,6 +15,8 @@ const openaiKey: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: ['sk-'],
+  sameLine: true,
   cases: {
     caught: [
       'OPENAI_API_KEY sk-proj-AbCdEfGhIjKlMnOpQrSt0123456789UvWxYz',

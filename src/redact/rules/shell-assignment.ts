@@ -1,10 +1,12 @@
-import { isSecretEnvName } from '../names.js';
+import { envNameStrength } from '../names.js';
 import { unquotedRange } from '../regex-ranges.js';
 import type { RedactionRule, SecretRange } from '../types.js';
+import { isLiteralValue, isSecretShaped } from '../values.js';
 
 // `export X=...` / `X=...` with a secret-looking name and a literal value, anywhere: start scripts, ps
-// command lines, bash tool calls in the transcript. References (`$VAR`, `"$(lease_secret_or_empty name)"`)
-// are not secrets and show how the value is sourced, so they stay readable (facts §1.8).
+// command lines (`PGPASSWORD=... psql`), bash tool calls in the transcript. References (`$VAR`,
+// `"$(lease_secret_or_empty name)"`) and placeholders are not secrets and show how the value is sourced, so they
+// stay readable (facts §1.8); under a weakly secret name (sessionKey, cacheKey) only a secret-shaped value goes.
 
 // The full pattern is tried (sticky) only where a hint saw a secret word inside a name right before `=`.
 const HINT_RE = /(?:token|key|secret|pass|pwd|auth|credential|cookie|private|dsn|session)[A-Za-z0-9_]*=/gi;
@@ -30,9 +32,11 @@ function find(text: string): SecretRange[] {
     const m = ASSIGNMENT_RE.exec(text);
     const [, name = '', raw = ''] = m ?? [];
     const at = m?.indices?.[2];
-    if (!at || !isSecretEnvName(name) || isDerivedShellValue(raw)) continue;
+    const strength = envNameStrength(name);
+    if (!at || strength === null || isDerivedShellValue(raw)) continue;
     const r = unquotedRange(at[0], raw);
-    if (r) out.push(r);
+    const value = r ? text.slice(r.start, r.end) : '';
+    if (r && isLiteralValue(value) && (strength === 'strong' || isSecretShaped(value))) out.push(r);
     last = at[1];
   }
   return out;
@@ -43,6 +47,8 @@ const shellAssignment: RedactionRule = {
   description,
   kind: 'structural',
   scope: 'text',
+  keywords: ['token', 'key', 'secret', 'pass', 'pwd', 'auth', 'credential', 'cookie', 'private', 'dsn', 'session'],
+  sameLine: true,
   cases: {
     caught: [
       'export OPENAI_API_KEY=hunter2-not-a-real-key',
@@ -50,6 +56,9 @@ const shellAssignment: RedactionRule = {
       'env GITHUB_TOKEN=abcdef123456 gh api /user',
       'export TELEGRAM_BOT_TOKEN="plain-literal-token-value"',
       'SLACK_BOT_TOKEN=literal-without-export',
+      'PGPASSWORD=pg-s3cret-value psql -h db -U gateway',
+      'MYSQL_PWD=hunter2 mysql -u root',
+      'export DEPLOY_KEY=Zm9vYmFyYmF6cXV4MTIz',
     ],
     nearMisses: [
       'export TELEGRAM_BOT_TOKEN="$(lease_secret_or_empty telegram_bot_token)"',
@@ -59,6 +68,10 @@ const shellAssignment: RedactionRule = {
       'export PI_MODEL=gpt-5.6-sol',
       'SLOG_SESSION_ID=gateway',
       'export DAEMON=transport-daemon.ts',
+      'sessionKey=telegram:123456 batchKey=telegram:123456:7 cacheKey=slack:C0123ABCD keyId=42',
+      'OPENAI_API_KEY=(unset) ANTHROPIC_API_KEY=<your-key> GITHUB_TOKEN=xxxxxxxx',
+      'export TOKEN=${VAULT_TOKEN} API_KEY=$API_KEY SECRET="{{ .Values.secret }}"',
+      'TELEGRAM_BOT_TOKEN_FILE=/run/secrets/telegram TOKEN_TTL=3600',
     ],
   },
   find,

@@ -15,6 +15,8 @@ const slackToken: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: ['xox', 'xapp-'],
+  sameLine: true,
   cases: {
     caught: [
       'SLACK_BOT_TOKEN xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx',

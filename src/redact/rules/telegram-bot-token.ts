@@ -15,6 +15,8 @@ const telegramBotToken: RedactionRule = {
   description,
   kind: 'detector',
   scope: 'text',
+  keywords: [':aa'],
+  sameLine: true,
   cases: {
     caught: [
       '7123456789:AAHdummyFAKE_tok-1234567890abcdefgh',

@@ -17,12 +17,17 @@ const urlCredentials: RedactionRule = {
   description,
   kind: 'structural',
   scope: 'text',
+  keywords: ['://'],
+  sameLine: true,
   cases: {
     caught: [
       'redis://:s3cretpw@localhost:6379',
       'connecting to rediss://default:pa55w0rd@redis.example.com:6380/0',
       'postgres://gateway:hunter2x@db:5432/app',
       'git remote https://x-access-token:abc123xyz@github.com/joelhooks/joelclaw.git',
+      'mongodb+srv://gateway:M0ngoPass@cluster0.example.net/app?retryWrites=true',
+      'jdbc:mysql://root:MyJdbcPw1@db:3306/app',
+      'amqp://guest:Rabbit-pw7@rabbit:5672/',
     ],
     nearMisses: [
       'redis://localhost:6379',

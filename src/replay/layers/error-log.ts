@@ -117,7 +117,7 @@ function run(ctx: ReplayContext): LayerResult {
   if (hits.length === 0) {
     return { ...base, status: 'ok', detail: `${records.length} records scanned, no known failure patterns${size}`, findings: [...past, ...tail] };
   }
-  let detail = `${hits.length} pattern(s) in ${records.length} records${size}`;
+  let detail = `${hits.length} pattern(s) in ${records.length} record${records.length === 1 ? '' : 's'}${size}`;
   if (h) detail += `, ${h.records} of them before the last restart`;
   const findings = [...hits.map((x) => hitFinding(x, byLine)), ...past, ...tail];
   let status: LayerResult['status'] = hits.some((x) => x.severity === 'error') ? 'failed' : 'degraded';

@@ -105,7 +105,7 @@ function run(ctx: ReplayContext): LayerResult {
   }
   const headline = findings.find((f) => f.severity === 'error') ?? findings.find((f) => f.severity === 'warn');
   const unsuccessful = events.filter((e) => e.success === false).length;
-  const summary = `${events.length} events from ${ok.length} queries: ${events.filter((e) => e.level === 'error').length} error, ${events.filter((e) => e.level === 'fatal').length} fatal, ${unsuccessful} success=false`;
+  const summary = `${events.length} event${events.length === 1 ? '' : 's'} from ${ok.length} quer${ok.length === 1 ? 'y' : 'ies'}: ${events.filter((e) => e.level === 'error').length} error, ${events.filter((e) => e.level === 'fatal').length} fatal, ${unsuccessful} success=false`;
   return { ...base, status, detail: status === 'ok' || !headline ? summary : headline.text, findings };
 }
 

@@ -1,8 +1,9 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
-import { GATEWAY_LABEL } from '../parse/launchctl.js';
 import { agentLoop } from '../agent-loop.js';
 import { gatewayAbsence } from '../gateway-presence.js';
+import { GATEWAY_LABEL, signalOfStatus } from '../parse/launchctl.js';
+import { lineEvidence } from '../line-evidence.js';
 import { parseLaunchdPlist } from '../parse/plist.js';
 import { type ProcessFacts, processFacts } from '../process-facts.js';
 import type { Finding, Layer, LayerResult } from '../types.js';
@@ -30,7 +31,8 @@ export function realProcessRule(f: ProcessFacts): { status: RealStatus; detail: 
   if (alive) return { status: 'degraded', detail: `PID ${p} alive but launchd service is not registered` };
   const launchd = f.registered ? state : 'not registered';
   const disabled = f.disabled === false ? 'enabled' : 'unknown'; // disabled returned above
-  const lastExit = f.lastExitCode !== null ? `, lastExit: ${f.lastExitCode}` : '';
+  // The real detail has lastExit only; a run ended by a signal has none, so the signal is named instead.
+  const lastExit = f.lastExitCode !== null ? `, lastExit: ${f.lastExitCode}` : f.lastSignal !== null ? `, last signal: ${f.lastSignal}` : '';
   return { status: 'failed', detail: `Daemon not running (launchd: ${launchd}, disabled: ${disabled}${lastExit}, pidFile: ${f.pidFile ?? 'null'})` };
 }
 
@@ -60,7 +62,7 @@ function findings(ctx: ReplayContext, f: ProcessFacts): Finding[] {
     out.push({
       messageId: 'launchdState',
       text: f.registered
-        ? `launchd ${f.domain}/${GATEWAY_LABEL}: state ${f.state ?? 'unknown'}, pid ${f.launchdPid ?? 'none'}, runs ${f.runs ?? '?'}, last exit code ${f.lastExitCode ?? 'unknown'}`
+        ? `launchd ${f.domain}/${GATEWAY_LABEL}: state ${f.state ?? 'unknown'}, pid ${f.launchdPid ?? 'none'}, runs ${f.runs ?? '?'}, ${f.lastExitCode === null && f.lastSignal !== null ? `last terminating signal ${f.lastSignal}` : `last exit code ${f.lastExitCode ?? 'unknown'}`}`
         : `launchd ${f.domain}/${GATEWAY_LABEL} is not registered`,
       severity: f.registered ? 'info' : 'warn',
       evidence: [{ artifact: printId }],
@@ -69,6 +71,17 @@ function findings(ctx: ReplayContext, f: ProcessFacts): Finding[] {
   if (f.disabled === true) out.push({ messageId: 'launchdDisabled', text: `"${GATEWAY_LABEL}" => disabled in the ${f.domain} domain`, severity: 'error', evidence: [{ artifact: disabledId }] });
   if (f.lastExitCode !== null && !/^(0|\(never exited\))$/.test(f.lastExitCode)) {
     out.push({ messageId: 'lastExitNonZero', text: `launchd last exit code ${f.lastExitCode}${f.runs !== null && f.runs > 1 ? ` after ${f.runs} runs` : ''}`, severity: 'warn', evidence: [{ artifact: printId }] });
+  }
+  if (f.lastSignal !== null) {
+    const loop = /spawn scheduled/i.test(f.state ?? '') ? `; state ${f.state}: launchd keeps relaunching it` : '';
+    const fromPrint = lineEvidence(ctx, printId, /^\s*last terminating signal\s*=/i);
+    const evidence = fromPrint ? [fromPrint] : f.listJob ? [{ artifact: A.launchctlList.id, line: f.listJob.line }] : [{ artifact: printId }];
+    out.push({ messageId: 'lastSignal', text: `launchd: the last run was killed by signal ${f.lastSignal}${f.runs !== null && f.runs > 1 ? ` after ${f.runs} runs` : ''}${loop}`, severity: 'warn', evidence });
+  }
+  if (f.listJob) {
+    const status = f.listJob.status === null ? '-' : String(f.listJob.status);
+    const signal = signalOfStatus(f.listJob.status);
+    out.push({ messageId: 'launchctlList', text: `launchctl list: ${GATEWAY_LABEL} pid ${f.listJob.pid ?? '-'}, last status ${status}${signal ? ` (${signal})` : ''}`, severity: 'info', evidence: [{ artifact: A.launchctlList.id, line: f.listJob.line }] });
   }
   if (f.psRan) {
     const runtimeText = { legacy: 'legacy daemon.ts is running', slim: 'slim transport-daemon.ts is running', both: 'both legacy daemon.ts and slim transport-daemon.ts are running', none: 'no gateway process in ps', unknown: 'runtime unknown' }[f.runtimesSeen];
@@ -116,7 +129,7 @@ const layer: Layer = {
     const none = gatewayAbsence(ctx);
     if (none) {
       // Not a daemon that stopped: nothing of the gateway is installed, so say that instead of "not running".
-      const text = `no gateway on this machine: ${none.summary} (collected on the wrong machine, or before the gateway was installed)`;
+      const text = `no gateway on this machine: ${none.summary} (missing: ${none.missing.join(', ')}); collected on the wrong machine, or before the gateway was installed`;
       return { ...base, status: 'failed', detail: `no gateway on this machine: ${none.summary}`, findings: [...found, { messageId: 'noGateway', text, severity: 'error', evidence: none.evidence }] };
     }
     if (f.alive === null) {

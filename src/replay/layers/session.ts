@@ -74,13 +74,15 @@ function run(ctx: ReplayContext): LayerResult {
   }
   const h = s.hanging;
   if (h) {
-    const what = h.kind === 'tool' ? `tool ${h.toolName}` : h.waitingOn;
+    const from = h.source ? `; ${h.source.source}, per ${h.source.via}` : '';
+    const what = `${h.kind === 'tool' ? `tool ${h.toolName}` : h.waitingOn}${from}`;
     const limit = `${h.thresholdMs / 60_000} min ${h.human ? 'human-channel' : 'internal'} stuck threshold`;
+    const evidence = [...at(h.line), ...(h.source ? [h.source.evidence] : [])];
     if (h.ageMs > h.thresholdMs) {
       worsen('failed');
-      findings.push({ messageId: h.kind === 'tool' ? 'sessionHangingTool' : 'sessionUnansweredPrompt', text: `turn hanging for ${Math.floor(h.ageMs / 60_000)} min (${what}), past the ${limit}`, severity: 'error', evidence: at(h.line) });
+      findings.push({ messageId: h.kind === 'tool' ? 'sessionHangingTool' : 'sessionUnansweredPrompt', text: `turn hanging for ${Math.floor(h.ageMs / 60_000)} min (${what}), past the ${limit}`, severity: 'error', evidence });
     } else {
-      findings.push({ messageId: 'sessionTurnInProgress', text: `a turn was in progress at capture (${what}, ${formatAge(h.ageMs)}, under the ${limit})`, severity: 'info', evidence: at(h.line) });
+      findings.push({ messageId: 'sessionTurnInProgress', text: `a turn was in progress at capture (${what}, ${formatAge(h.ageMs)}, under the ${limit})`, severity: 'info', evidence });
     }
   }
   const assistantErrors = s.errors.filter((e) => e.kind === 'assistant');
@@ -104,7 +106,7 @@ function run(ctx: ReplayContext): LayerResult {
   const p = s.pressure;
   if (p.health === 'critical' || p.health === 'elevated') {
     if (p.health === 'critical') worsen('degraded');
-    const usage = p.usagePercent === null ? 'usage unknown' : `${p.usagePercent}% of ${p.contextWindow}`;
+    const usage = p.usagePercent === null ? 'usage unknown' : `${p.usagePercent}% of ${p.contextWindow}, window: ${p.windowWhy}`;
     const text = `session pressure ${p.health} (${p.reasons.join(', ')}; ${usage}): ${p.nextThresholdSummary}`;
     findings.push({ messageId: p.health === 'critical' ? 'sessionPressureCritical' : 'sessionPressureElevated', text, severity: p.health === 'critical' ? 'warn' : 'info', evidence: at(s.usage?.line ?? s.firstEntry?.line ?? 1) });
   }
@@ -121,8 +123,9 @@ function run(ctx: ReplayContext): LayerResult {
 function detailLine(ctx: ReplayContext, s: NonNullable<ReturnType<typeof parseSession>>, status: LayerStatus, findings: readonly Finding[]): string {
   if (status !== 'ok') return findings.find((f) => f.severity === 'error' || f.severity === 'warn')?.text ?? status;
   const completed = s.turns.filter((t) => t.completion).map((t) => t.completion!.ms);
-  if (completed.length === 0) return `${s.turns.length} turns in window, none completed in it`;
-  return `${s.turns.length} turns in window, last completed ${formatAge(ctx.now.getTime() - Math.max(...completed))} before capture`;
+  const turns = `${s.turns.length} turn${s.turns.length === 1 ? '' : 's'} in window`;
+  if (completed.length === 0) return `${turns}, none completed in it`;
+  return `${turns}, last completed ${formatAge(ctx.now.getTime() - Math.max(...completed))} before capture`;
 }
 
 const layer: Layer = { id, seedLayer, title, run };

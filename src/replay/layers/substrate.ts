@@ -1,6 +1,7 @@
 import { A, CORE_PODS, podLogId } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
 import { asRecord } from '../parse/health.js';
+import { CONTAINER_DOWN_REASONS } from '../parse/k8s.js';
 import { commandRan } from '../process-facts.js';
 import { describeFailure, launchdJobs } from '../launchd-jobs.js';
 import type { Finding, Layer, LayerResult, LayerStatus } from '../types.js';
@@ -102,7 +103,13 @@ function pods(ctx: ReplayContext): Part {
     const ready = containers.length > 0 && containers.every((c) => c.ready === true);
     const restarts = containers.reduce((n, c) => n + (typeof c.restartCount === 'number' ? c.restartCount : 0), 0);
     const waiting = containers.map((c) => asRecord(asRecord(c.state)?.waiting)?.reason).find((r) => typeof r === 'string');
-    if (st.phase !== 'Running') {
+    const waitingMessage = containers.map((c) => asRecord(asRecord(c.state)?.waiting)?.message).find((m) => typeof m === 'string');
+    if (st.phase === 'Running' && waiting && CONTAINER_DOWN_REASONS.has(waiting)) {
+      // the phase stays Running while the kubelet backs off restarting the container: it is down
+      status = 'failed';
+      texts.push(`${podName} ${waiting}`);
+      findings.push({ messageId: 'podContainerDown', text: `pod ${podName} is Running but its container is in ${waiting}${waitingMessage ? `: ${waitingMessage}` : ''}`, severity: 'error', evidence });
+    } else if (st.phase !== 'Running') {
       status = 'failed';
       texts.push(`${podName} ${String(st.phase ?? 'unknown phase')}${waiting ? ` (${waiting})` : ''}`);
       findings.push({ messageId: 'podNotRunning', text: `pod ${podName} phase ${String(st.phase ?? 'unknown')}${waiting ? `, waiting: ${waiting}` : ''}`, severity: 'error', evidence });

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { A } from '../../bundle/artifacts.js';
+import type { ReplayContext } from '../context.js';
 
 // Parser for the daemon's `/health` body (joelclaw-gateway-facts §2.3). Loose on purpose: older daemons lack
 // sections, newer ones add keys, and a diagnosis must read both. Nested sections stay plain records.
@@ -50,4 +52,14 @@ export const asRecord = (v: unknown): Record<string, unknown> | undefined =>
 // Why: sections sit under `status` in the daemon's body but at the top of `gateway status`; read either.
 export function healthSection(body: HealthBody, name: string): Record<string, unknown> | undefined {
   return asRecord((body as Record<string, unknown>)[name]) ?? asRecord(body.status?.[name]);
+}
+
+/** The `status` section of the raw /health body, when one parsed (a 503 body counts: it is the daemon's answer). */
+export function healthStatus(ctx: ReplayContext): Record<string, unknown> | null {
+  return ctx.memo('health:status', () => {
+    const text = ctx.text(A.health.id);
+    if (text === undefined || text.trim() === '') return null;
+    const parsed = parseHealth(text);
+    return parsed.ok ? (asRecord(parsed.body.status) ?? null) : null;
+  });
 }

@@ -51,3 +51,13 @@ export function messageText(content: unknown): { channel: string | null; body: s
   const callText = calls.length > 0 ? `[tool call ${calls.join(', ')}]` : '';
   return { channel, body: [body.trim(), callText].filter(Boolean).join(' ') };
 }
+
+// Why: the durable store keeps the prompt exactly as pi received it, preamble and all.
+export function rawText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  return content
+    .filter((p): p is { type: 'text'; text: string } => typeof p === 'object' && p !== null && p.type === 'text' && typeof p.text === 'string')
+    .map((p) => p.text)
+    .join('\n');
+}

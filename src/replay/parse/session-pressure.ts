@@ -2,6 +2,8 @@
 // recomputed offline from the transcript: usage% of the context window, hours since the session started and
 // minutes since the newest compaction. Thresholds use >= for usage and strict > for the time limits, as the daemon.
 
+import type { ContextWindow, ContextWindowSource } from '../context-window.js';
+
 const HOUR_MS = 3_600_000;
 
 /** The daemon's constants (daemon.ts:1243-1246, 2349-2352). */
@@ -10,25 +12,16 @@ export const PRESSURE_LIMITS = {
   rotatePercent: 75,
   maxCompactionGapMs: 4 * HOUR_MS,
   maxSessionAgeMs: 8 * HOUR_MS,
-  defaultContextWindow: 200_000,
 } as const;
-
-/**
- * Context windows we are sure of, by model id. Anything else gets the daemon's own default (200000), and
- * the result says the window was assumed, since pi-ai's model registry is not in the bundle.
- */
-export const KNOWN_CONTEXT_WINDOWS: Readonly<Record<string, number>> = {
-  'claude-opus-4-6': 200_000,
-  'claude-sonnet-4-5': 200_000,
-};
 
 export type PressureReason = 'context_ceiling' | 'context_usage' | 'compaction_gap' | 'session_age';
 export type PressureHealth = 'ok' | 'elevated' | 'critical';
 
 export interface PressureInput {
   contextTokens: number | null;
-  /** `provider/model` or a bare model id; only the model id decides the window. */
+  /** The model in force (after the last model_change) and the window the daemon divides by for it. */
   model: string | null;
+  window: Pick<ContextWindow, 'window' | 'source' | 'why'>;
   sessionStartMs: number | null;
   lastCompactionMs: number | null;
   nowMs: number;
@@ -38,7 +31,9 @@ export interface PressureInput {
 export interface SessionPressure {
   contextTokens: number | null;
   contextWindow: number;
-  windowAssumed: boolean;
+  /** Where the window came from (/health, models.json, pi-ai's registry, or the daemon's default), and why. */
+  windowSource: ContextWindowSource;
+  windowWhy: string;
   usagePercent: number | null;
   sessionAgeHours: number | null;
   lastCompactionAgeMinutes: number | null;
@@ -55,18 +50,10 @@ const SUMMARY: Record<PressureHealth, string> = {
   ok: 'compact at 65% context or 4h since last compaction',
 };
 
-/** The window the daemon would use for a model, and whether we had to assume it. */
-export function contextWindowFor(model: string | null): { window: number; assumed: boolean } {
-  const id = model?.split('/').pop() ?? '';
-  const known = KNOWN_CONTEXT_WINDOWS[id];
-  return known === undefined ? { window: PRESSURE_LIMITS.defaultContextWindow, assumed: true } : { window: known, assumed: false };
-}
-
 // Why: the session layer degrades on critical pressure and the summary shows it, from the same numbers.
 export function sessionPressure(input: PressureInput): SessionPressure {
-  const { window, assumed } = contextWindowFor(input.model);
-  const notes: string[] = [];
-  if (assumed) notes.push(`context window of ${input.model ?? 'an unknown model'} assumed ${window} (the daemon's default)`);
+  const { window, source, why } = input.window;
+  const notes: string[] = [`context window ${window}: ${why}`];
   const usage = input.contextTokens === null ? null : Math.round((input.contextTokens / window) * 100);
   if (usage === null) notes.push('no assistant usage in the window: context usage unknown');
   const ageMs = input.sessionStartMs === null ? null : input.nowMs - input.sessionStartMs;
@@ -92,7 +79,8 @@ export function sessionPressure(input: PressureInput): SessionPressure {
   return {
     contextTokens: input.contextTokens,
     contextWindow: window,
-    windowAssumed: assumed,
+    windowSource: source,
+    windowWhy: why,
     usagePercent: usage,
     sessionAgeHours: ageMs === null ? null : ageMs / HOUR_MS,
     lastCompactionAgeMinutes: gapMs === null ? null : gapMs / 60_000,

@@ -1,8 +1,10 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
+import { contextWindow } from '../context-window.js';
 import { type SessionPressure, sessionPressure } from './session-pressure.js';
 import { type SessionHangingTurn, STUCK_MS, TERMINAL_STOPS as TERMINAL, hangingTurn } from './session-hanging.js';
-import { type SessionMessage, isHumanChannel, messageText } from './session-message.js';
+import { type SessionMessage, isHumanChannel, messageText, rawText } from './session-message.js';
+import { channelOfSource, type PromptSource, promptSources } from './prompt-source.js';
 
 export { STUCK_MS, type SessionHangingTurn };
 
@@ -21,6 +23,10 @@ export interface SessionTurn {
   prompt: boolean;
   channel: string | null;
   human: boolean;
+  /** The gateway source (`slack:C0123:…`) when the preamble does not name the channel and the bundle does. */
+  source: PromptSource | null;
+  /** The prompt as pi received it (preamble included), to match the durable store's copy. */
+  text: string;
   completion: { line: number; at: string; ms: number; stopReason: string } | null;
   lastStopReason: string | null;
   assistants: number;
@@ -93,8 +99,8 @@ function rebuild(ctx: ReplayContext): ParsedSession {
   let turn: SessionTurn | null = null;
   let lastCompactionMs: number | null = null;
   const pendingCalls = new Map<string, { name: string; line: number; ms: number; at: string }>();
-  const newTurn = (line: number, at: string, ms: number, prompt: boolean, channel: string | null): SessionTurn => {
-    const t: SessionTurn = { line, at, ms, prompt, channel, human: isHumanChannel(channel), completion: null, lastStopReason: null, assistants: 0, toolResults: 0 };
+  const newTurn = (line: number, at: string, ms: number, prompt: boolean, channel: string | null, text = ''): SessionTurn => {
+    const t: SessionTurn = { line, at, ms, prompt, channel, human: isHumanChannel(channel), source: null, text, completion: null, lastStopReason: null, assistants: 0, toolResults: 0 };
     s.turns.push(t);
     return t;
   };
@@ -135,7 +141,7 @@ function rebuild(ctx: ReplayContext): ParsedSession {
     if (role === 'user') {
       const text = messageText(m.content);
       s.messages.push({ line, at, ms, role, text: text.body, stopReason: null });
-      turn = newTurn(line, at, ms, true, text.channel);
+      turn = newTurn(line, at, ms, true, text.channel, rawText(m.content));
     } else if (role === 'assistant') {
       turn ??= newTurn(line, at, ms, false, null);
       turn.assistants++;
@@ -165,6 +171,19 @@ function rebuild(ctx: ReplayContext): ParsedSession {
     }
   }
 
+  // A prompt without a channel preamble (Slack, internal sources) takes its channel from what the bundle
+  // recorded of its source, so a hung Slack turn gets the human threshold the watchdog gives it.
+  const lastPrompt = s.turns.filter((t) => t.prompt).at(-1);
+  const bare = s.turns.filter((t) => t.prompt && t.channel === null);
+  promptSources(ctx, bare.map((t) => ({ text: t.text, ms: t.ms, last: t === lastPrompt && t.completion === null }))).forEach((source, i) => {
+    const t = bare[i]!;
+    t.source = source;
+    if (source) {
+      t.channel = channelOfSource(source.source);
+      t.human = isHumanChannel(t.channel);
+    }
+  });
+
   for (const t of s.turns) {
     if (!t.prompt || !t.completion) continue;
     const thresholdMs = t.human ? STUCK_MS.human : STUCK_MS.internal;
@@ -176,7 +195,10 @@ function rebuild(ctx: ReplayContext): ParsedSession {
   const headerMs = s.header?.at ? Date.parse(s.header.at) : Number.NaN;
   // The window may cut the session's first entries; then the header's time is the closest we have.
   const sessionStartMs = s.firstEntry?.isSessionStart || Number.isNaN(headerMs) ? (s.firstEntry?.ms ?? null) : headerMs;
-  const pressure = sessionPressure({ contextTokens: s.usage?.tokens ?? null, model: s.usage?.model ?? s.currentModel, sessionStartMs, lastCompactionMs, nowMs });
+  // The window is the model in force at capture (the last model_change or assistant model), not the one
+  // that produced the last usage: a switch to gpt-5.4 after 150k tokens of a 1M model divides by 272k.
+  const window = contextWindow(ctx, s.currentModel);
+  const pressure = sessionPressure({ contextTokens: s.usage?.tokens ?? null, model: s.currentModel, window, sessionStartMs, lastCompactionMs, nowMs });
   if (s.firstEntry && !s.firstEntry.isSessionStart) {
     pressure.notes.push(Number.isNaN(headerMs) ? 'the session\'s first entries were cut: age counted from the first kept entry' : 'the session\'s first entries were cut: age counted from the session header');
   }

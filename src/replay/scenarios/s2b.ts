@@ -1,6 +1,6 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
-import { asRecord } from '../parse/health.js';
+import { piVersions } from '../pi-versions.js';
 import type { Evidence, Scenario } from '../types.js';
 import { fired, hitEvidence, hitsOf, lineEvidence, otelEvidence, otelOf } from './evidence.js';
 
@@ -8,17 +8,12 @@ import { fired, hitEvidence, hitsOf, lineEvidence, otelEvidence, otelOf } from '
 // which can lag the machine's `pi` binary, so the fallback or recovery probe fails with "pi model not found"
 // although `pi --version` knows the model. Both versions go into the evidence so the reader sees the skew.
 
-const PINNED = ['@mariozechner/pi-ai', '@mariozechner/pi-coding-agent'] as const;
 const NOT_FOUND = /model not found/i;
-const VERSION = /\d+\.\d+\.\d+(?:[-+][\w.]+)?/;
 
 /** Versions on both sides, each cited where it was read. */
 function versionEvidence(ctx: ReplayContext): Evidence[] {
   const out: Evidence[] = [];
-  const cli = ctx.absence(A.piVersion.id) ? null : (VERSION.exec(ctx.text(A.piVersion.id) ?? '')?.[0] ?? null);
-  const deps = { ...asRecord(asRecord(ctx.json(A.gatewayPackageJson.id))?.dependencies) };
-  const pins = PINNED.map((name) => ({ name, version: typeof deps[name] === 'string' ? (deps[name] as string) : null }));
-  const pinned = pins.find((p) => p.version)?.version?.replace(/^[\^~=v]+/, '') ?? null;
+  const { machine: cli, pinned, pins } = piVersions(ctx);
   const verdict = cli && pinned ? (cli === pinned ? 'same version: skew is not the cause' : 'they differ: the embedded pi lags or leads the CLI') : 'one side unknown';
   out.push({ artifact: A.piVersion.id, line: 1, excerpt: `machine pi --version: ${cli ?? `unknown (${ctx.absence(A.piVersion.id) ?? 'unparseable'})`}; embedded pin: ${pinned ?? 'unknown'} (${verdict})` });
   for (const p of pins) {

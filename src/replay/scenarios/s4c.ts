@@ -2,7 +2,7 @@ import { A } from '../../bundle/artifacts.js';
 import { asRecord } from '../parse/health.js';
 import type { Scenario } from '../types.js';
 import { fired, hitEvidence, hitsOf, otelEvidence, otelOf } from './evidence.js';
-import { healthStatus } from '../model-facts.js';
+import { healthStatus } from '../parse/health.js';
 import { processFacts } from '../process-facts.js';
 
 // SKILL scenario 4c: another process polls the same Telegram bot token, so getUpdates fails with 409 Conflict

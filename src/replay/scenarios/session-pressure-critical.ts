@@ -20,7 +20,7 @@ const sessionPressureCritical: Scenario = {
     const s = parseSession(ctx);
     const p = s?.pressure;
     if (!s || p?.health !== 'critical') return null;
-    const why = `${p.reasons.join(', ')}: usage ${p.usagePercent ?? '?'}% of ${p.contextWindow}${p.windowAssumed ? ' (assumed)' : ''}, session age ${p.sessionAgeHours === null ? '?' : p.sessionAgeHours.toFixed(1)} h`;
+    const why = `${p.reasons.join(', ')}: usage ${p.usagePercent ?? '?'}% of ${p.contextWindow} (${p.windowWhy}), session age ${p.sessionAgeHours === null ? '?' : p.sessionAgeHours.toFixed(1)} h`;
     return fired([
       s.usage ? { artifact: A.sessionTranscript.id, line: s.usage.line, excerpt: `${s.usage.tokens} context tokens; ${why}` } : null,
       s.header && p.reasons.includes('session_age') ? { artifact: A.sessionTranscript.id, line: s.header.line, excerpt: `session started ${s.header.at ?? '?'}` } : null,

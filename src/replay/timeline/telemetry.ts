@@ -1,6 +1,7 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
 import { asRecord } from '../parse/health.js';
+import { eventCount, eventLastSeen } from '../parse/k8s.js';
 import { otelEvents } from '../parse/otel.js';
 import { type Moment, escapeRe, lineOf, momentAt, short } from './moment.js';
 
@@ -41,10 +42,10 @@ export function k8sMoments(ctx: ReplayContext): Moment[] {
   for (const e of items(ev)) {
     const meta = asRecord(e.metadata) ?? {};
     const obj = asRecord(e.involvedObject) ?? asRecord(e.regarding) ?? {};
-    const when = e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? meta.creationTimestamp;
+    const when = eventLastSeen(e);
     const name = typeof meta.name === 'string' ? meta.name : null;
     const line = name ? lineOf(evLines, new RegExp(`"name":\\s*"${escapeRe(name)}"`)) : undefined;
-    const count = typeof e.count === 'number' && e.count > 1 ? ` (×${e.count})` : '';
+    const count = eventCount(e) > 1 ? ` (×${eventCount(e)})` : '';
     const text = `k8s ${String(e.type ?? 'Normal')} ${String(e.reason ?? '?')} ${String(obj.kind ?? '?')}/${String(obj.name ?? '?')}: ${String(e.message ?? e.note ?? '')}`;
     out.push(...momentAt(when, { source: 'k8s', text: short(`${text}${count}`), artifact: A.k8sEvents.id, ...(line ? { line } : {}), important: e.type === 'Warning' }));
   }

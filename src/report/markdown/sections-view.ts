@@ -1,6 +1,7 @@
 import type { Diagnosis, RedisSummary, SessionSummary } from '../../replay/types.js';
 import { ref } from './escape.js';
 import type { Limits } from './limits.js';
+import { plural } from './plural.js';
 
 // The session, Redis and collection-notes parts of the report view: small, bounded summaries (lists capped),
 // every key present for handlebars `strict`.
@@ -16,11 +17,24 @@ export function idList(ids: readonly string[]): string | null {
   return ids.length > MAX_IDS ? `${shown} and ${ids.length - MAX_IDS} more` : shown;
 }
 
+const timeOf = (iso: string): number => {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms : Number.POSITIVE_INFINITY;
+};
+
+/** The durable stream in words: "2 entries, 2 unacked, the oldest 20 min before capture, 2 too old to replay". */
+function streamText(s: NonNullable<RedisSummary['stream']>): string {
+  if (s.length === 0) return 'empty';
+  const oldest = s.oldestAgeMinutes === null ? '' : `, the oldest ${s.oldestAgeMinutes} min before capture`;
+  const stale = s.staleOnReplay > 0 ? `, ${s.staleOnReplay} too old to replay` : '';
+  return `${plural(s.length, 'entry', 'entries')}, ${s.unacked} unacked${oldest}${stale}`;
+}
+
 const valueText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? String(v));
 
 function sessionView(s: SessionSummary | null, lim: Limits) {
   if (!s) return null;
-  const context = s.contextTokens === null ? null : `${s.contextTokens} tokens of ${s.contextWindow}${s.usagePercent === null ? '' : ` (${s.usagePercent}%)`}`;
+  const context = s.contextTokens === null ? null : `${s.contextTokens} tokens of ${s.contextWindow}${s.usagePercent === null ? '' : ` (${s.usagePercent}%)`}; window: ${s.contextWindowWhy}`;
   const h = s.hangingTurn;
   return {
     id: s.sessionId, file: s.file, model: s.currentModel, entries: s.entries, turns: s.turns, userPrompts: s.userPrompts,
@@ -30,7 +44,8 @@ function sessionView(s: SessionSummary | null, lim: Limits) {
     hanging: h ? `a ${h.kind} turn has been waiting since ${h.since} (${h.ageMinutes} min at capture)` : null,
     modelChanges: s.modelChanges.slice(-MAX_MODEL_CHANGES),
     moreModelChanges: Math.max(0, s.modelChanges.length - MAX_MODEL_CHANGES),
-    lastExchange: lim.exchanges > 0 ? s.lastExchange.slice(-lim.exchanges) : [],
+    // In time order: a transcript can hold a turn written after a later one.
+    lastExchange: lim.exchanges > 0 ? [...s.lastExchange].sort((a, b) => timeOf(a.at) - timeOf(b.at)).slice(-lim.exchanges).map((x) => ({ ...x })) : [],
   };
 }
 
@@ -42,7 +57,7 @@ function redisView(r: RedisSummary | null) {
     mode: r.mode,
     sessions: r.sessions === null ? null : r.sessions.length === 0 ? '(none)' : r.sessions.slice(0, 20).join(', '),
     queues: r.eventQueues.slice(0, 40),
-    stream: r.stream,
+    stream: r.stream ? streamText(r.stream) : null,
     config: config.slice(0, MAX_CONFIG_KEYS).map((key) => ({ key, value: valueText(r.config?.[key]) })),
     moreConfig: Math.max(0, config.length - MAX_CONFIG_KEYS),
   };

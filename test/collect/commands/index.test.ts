@@ -79,6 +79,8 @@ describe('commandsCollector', () => {
     expect(got.get(A.e2eTest.id)).toMatchObject({ status: 'skipped', reason: 'not requested (--e2e)' });
     expect(got.get(A.e2eEvents.id)?.status).toBe('skipped');
     expect(got.get(A.modelApiProbe.id)).toMatchObject({ status: 'skipped', reason: 'not requested (--probe-model-api)' });
+    // Nothing ran, so nothing of it is recorded that redaction would count (the probe's argv has an API key header).
+    expect(got.get(A.modelApiProbe.id)?.source).toEqual({});
     const calls = await fakeCalls(bin);
     expect(calls.some((c) => c.startsWith('joelclaw gateway'))).toBe(false);
     expect(calls.filter((c) => c.startsWith('joelclaw otel search'))).toHaveLength(OTEL_QUERIES.length);

@@ -51,6 +51,11 @@ describe('filesCollector', () => {
     expect(got.get(A.piSettings.id)?.content).toBe('{"compaction":{"enabled":true}}');
   });
 
+  it("reads pi's models.json from the agent dir under --home, where the daemon's model registry reads it", async () => {
+    await plantFiles(root, { '/Users/joel/.pi/agent/models.json': '{"providers":{}}\n' });
+    expect((await collect()).get(A.piModels.id)).toMatchObject({ status: 'ok', content: '{"providers":{}}\n', source: { path: '/Users/joel/.pi/agent/models.json' } });
+  });
+
   it('reads both launchd plists and finds packages/gateway/package.json from ProgramArguments', async () => {
     await plantFiles(root, {
       '/Library/LaunchDaemons/com.joel.gateway.plist': launchdPlist('com.joel.gateway', [`${CHECKOUT}/infra/gateway-daemon.sh`]),

@@ -88,6 +88,21 @@ describe('k8sCollector against a reachable API', () => {
     }
   });
 
+  it('keeps a repeating event by its series.lastObservedTime, though its eventTime is older than the window', async () => {
+    const state = cluster();
+    // recorded through events.k8s.io: first seen 3 h ago, still repeating 10 min ago
+    state.events = [eventObject('repeating', NS, { reason: 'FailedScheduling', message: '0/1 nodes are available', lastTimestamp: '2026-11-27T11:50:00.000Z', series: { count: 37, firstTime: '2026-11-27T09:00:00.000Z' } })];
+    const fake = await startFakeK8s(state, { dir });
+    try {
+      const art = byId(await k8sCollector.collect(contextFor({ kubeconfig: fake.kubeconfigPath })), A.k8sEvents.id);
+      const items = JSON.parse(art.content!).items;
+      expect(items.map((e: { metadata: { name: string } }) => e.metadata.name)).toEqual(['repeating']);
+      expect(items[0].series.count).toBe(37);
+    } finally {
+      await fake.stop();
+    }
+  });
+
   it('tails pod logs to 500 lines, reads the previous log only after a restart, and marks absent pods missing', async () => {
     const fake = await startFakeK8s(cluster(), { dir });
     try {

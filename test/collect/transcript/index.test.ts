@@ -7,12 +7,18 @@ import { runCollectors } from '../../../src/collect/run.js';
 import { transcriptCollector } from '../../../src/collect/transcript/index.js';
 import { readTranscriptWindow } from '../../../src/collect/transcript/window.js';
 import type { StagedArtifact } from '../../../src/collect/types.js';
+import { createContext } from '../../../src/replay/context.js';
+import sessionLayer from '../../../src/replay/layers/session.js';
+import sessionPressureCritical from '../../../src/replay/scenarios/session-pressure-critical.js';
+import { bundleFrom } from '../../helpers/bundle-from.js';
+import { assistantToolCall, piSessionFile, userMessage } from '../../helpers/simulated-host/formats/session-jsonl.js';
 import { testOptions } from '../helpers/options.js';
 import { plantFiles } from '../helpers/tree.js';
 
 const DIR = '/Users/joel/.joelclaw/sessions/gateway';
 const LIVE = '0c9e1f2a-1111-2222-3333-444455556666';
 const OLD = '9f9f9f9f-aaaa-bbbb-cccc-ddddeeeeffff';
+const FRESH = '019abcde-0000-7000-8000-00000000f4e5';
 const NOW = Date.parse('2026-11-27T12:00:00.000Z');
 
 const header = (id: string, at: string) => JSON.stringify({ type: 'session', version: 3, id, timestamp: at, cwd: '/Users/joel' });
@@ -55,6 +61,30 @@ describe('transcriptCollector', () => {
     const t = (await collect()).get(A.sessionTranscript.id);
     expect(t?.facts).toMatchObject({ chosenBy: 'session-id', file: `2026-11-27T08-00-00-000Z_${LIVE}.jsonl` });
     expect(t?.source.path).toBe(`${DIR}/2026-11-27T08-00-00-000Z_${LIVE}.jsonl`);
+  });
+
+  it('records no transcript when gateway.session names a session pi has not written yet, rather than an older one', async () => {
+    // pi's SessionManager writes nothing before the first assistant reply: the fresh session has no file,
+    // while the previous session ended in a tool call that hangs at 215k tokens.
+    const fresh = piSessionFile(FRESH, '2026-11-27T11:58:00.000Z', [userMessage('hi again', '2026-11-27T11:58:30.000Z')]);
+    const previous = piSessionFile(LIVE, '2026-11-27T08:00:00.000Z', [
+      userMessage('tail the deploy log', '2026-11-27T11:20:00.000Z'),
+      assistantToolCall('call_1', 'bash', { command: 'kubectl logs -f deploy/web' }, '2026-11-27T11:20:05.000Z', { totalTokens: 215_000 }),
+    ]);
+    expect(fresh.content).toBeNull();
+    await plantFiles(root, {
+      '/Users/joel/.joelclaw/gateway.session': `${FRESH}\n`,
+      [`${DIR}/${previous.fileName}`]: { content: previous.content!, mtime: '2026-11-27T11:20:05Z' },
+    });
+    const collected = await collect();
+    const t = collected.get(A.sessionTranscript.id);
+    expect(t).toMatchObject({ status: 'missing', facts: { sessionId: FRESH, chosenBy: 'none' } });
+    expect(t?.reason).toBe(`gateway.session names session ${FRESH}, which has no transcript yet (pi writes a session's file at its first assistant reply); the other transcripts in ${DIR} are earlier sessions`);
+    // Replayed, the old hung turn is not judged as the live one.
+    const ctx = createContext(bundleFrom({ [A.sessionTranscript.id]: { status: 'missing', reason: t?.reason } }));
+    const layer = sessionLayer.run(ctx);
+    expect(layer).toMatchObject({ status: 'unknown' });
+    expect(sessionPressureCritical.match(ctx, [layer])).toBeNull();
   });
 
   it('falls back to the newest file by mtime without a session id, and says so', async () => {

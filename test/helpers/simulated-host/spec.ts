@@ -89,6 +89,7 @@ export const PATHS = {
   sessionIdFile: (home: string) => `${home}/.joelclaw/gateway.session`,
   sessionDir: (home: string) => `${home}/.joelclaw/sessions/gateway`,
   piSettings: (home: string) => `${home}/.joelclaw/gateway/.pi/settings.json`,
+  piModels: (home: string) => `${home}/.pi/agent/models.json`,
   startScript: (home: string) => `${home}/.joelclaw/scripts/gateway-start.sh`,
   launchAgentPlist: (home: string) => `${home}/Library/LaunchAgents/com.joel.gateway.plist`,
   tripwirePlist: (home: string) => `${home}/Library/LaunchAgents/com.joel.gateway-tripwire.plist`,

@@ -30,7 +30,7 @@ describe('otel layer', () => {
   it('is ok on routine events and counts them in the detail', () => {
     const r = run({ gateway: otelOutput('gateway', healthy()) });
     expect(r.status).toBe('ok');
-    expect(r.detail).toBe('3 events from 1 queries: 0 error, 0 fatal, 0 success=false');
+    expect(r.detail).toBe('3 events from 1 query: 0 error, 0 fatal, 0 success=false');
     expect(ids(r)).toEqual(['otelRestarts']);
   });
 

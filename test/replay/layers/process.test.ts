@@ -3,6 +3,7 @@ import { A } from '../../../src/bundle/artifacts.js';
 import { createContext } from '../../../src/replay/context.js';
 import layer, { processFacts } from '../../../src/replay/layers/process.js';
 import { type ArtifactInput, bundleFrom } from '../../helpers/bundle-from.js';
+import { launchctlList, launchctlPrint, launchctlPrintDisabled } from '../../helpers/simulated-host/formats.js';
 
 const print = (domain: string, pid: string | null, state = 'running', lastExit = '(never exited)') =>
   [`${domain}/com.joel.gateway = {`, '\tactive count = 1', `\tstate = ${state}`, '\tprogram = /Users/joel/Code/joelhooks/joelclaw/infra/gateway-daemon.sh', '\truns = 4', ...(pid ? [`\tpid = ${pid}`] : []), `\tlast exit code = ${lastExit}`, '}', ''].join('\n');
@@ -92,7 +93,7 @@ describe('process layer', () => {
     const r = run(nothing);
     expect(r.status).toBe('failed');
     expect(r.detail).toBe('no gateway on this machine: no gateway plist, no launchd service, no gateway process, no /tmp/joelclaw or ~/.joelclaw files, no /health');
-    expect(r.findings.find((f) => f.messageId === 'noGateway')?.evidence.map((e) => e.artifact)).toContain(A.launchAgentPlist.id);
+    expect(r.findings.find((f) => f.messageId === 'noGateway')?.text).toContain(A.launchAgentPlist.id);
     // One trace of the gateway (a gateway.err left behind) and it is a daemon that is down, not an absent one.
     expect(run({ ...nothing, [A.gatewayErrLog.id]: 'agent-secrets did not become ready within 60 seconds\n' }).detail).toMatch(/^Daemon not running/);
   });
@@ -174,7 +175,7 @@ describe('processFacts', () => {
   });
 
   it('falls back to the unregistered system domain', () => {
-    const f = facts({ [A.launchctlPrintSystem.id]: notFound('system'), [A.launchctlPrintGui.id]: notFound('gui/501'), [A.launchctlDisabledGui.id]: disabledList('true') });
+    const f = facts({ [A.launchctlPrintSystem.id]: notFound('system'), [A.launchctlPrintGui.id]: notFound('gui/501'), [A.launchctlDisabledGui.id]: 'disabled services = {\n}\n' });
     expect(f).toMatchObject({ domain: 'system', registered: false, disabled: null });
   });
 
@@ -188,5 +189,42 @@ describe('processFacts', () => {
   it('takes the daemon pid from ps when launchd has none, else from the pid file', () => {
     expect(facts({ [A.ps.id]: psTable(daemonRow(4242)), [A.pidFile.id]: '99\n' }).daemonPid).toBe('4242');
     expect(facts({ [A.ps.id]: psTable(), [A.pidFile.id]: '99\n' })).toMatchObject({ daemonPid: '99', alive: false });
+  });
+
+  describe('on the shapes a real Mac prints', () => {
+    const AGENT = '/Users/joel/Library/LaunchAgents/com.joel.gateway.plist';
+    const PROGRAM = '/Users/joel/Code/joelhooks/joelclaw/infra/gateway-daemon.sh';
+    /** A SIGKILL crash loop in gui/501: launchd waits to respawn it; print names the signal, list a -9. */
+    const crashLoop = (): Record<string, ArtifactInput> => ({
+      [A.launchctlPrintGui.id]: launchctlPrint({ domain: 'gui/501', state: 'spawn scheduled', pid: null, lastSignal: 'Killed: 9', path: AGENT, program: PROGRAM, runs: 212 }).stdout,
+      [A.launchctlDisabledGui.id]: launchctlPrintDisabled('gui/501', { 'com.joel.gateway': 'enabled' }).stdout,
+      [A.launchctlPrintSystem.id]: notFound('system'),
+      [A.launchctlList.id]: launchctlList({ 'com.joel.gateway': { pid: null, status: -9 } }).stdout,
+      [A.ps.id]: psTable(),
+      [A.pidFile.id]: '4242\n',
+    });
+
+    it('names the signal that ended the last run, which launchctl print shows instead of a last exit code', () => {
+      const r = run(crashLoop());
+      expect(r.status).toBe('failed');
+      expect(r.detail).toBe('Daemon not running (launchd: spawn scheduled, disabled: enabled, last signal: Killed: 9, pidFile: 4242)');
+      const signal = r.findings.find((f) => f.messageId === 'lastSignal');
+      expect(signal?.text).toBe('launchd: the last run was killed by signal Killed: 9 after 212 runs; state spawn scheduled: launchd keeps relaunching it');
+      expect(signal?.evidence[0]).toMatchObject({ artifact: A.launchctlPrintGui.id, excerpt: 'last terminating signal = Killed: 9' });
+      expect(r.findings.find((f) => f.messageId === 'launchdState')?.text).toBe('launchd gui/com.joel.gateway: state spawn scheduled, pid none, runs 212, last terminating signal Killed: 9');
+    });
+
+    it("reads launchctl list's row for the job, a negative status being the killing signal", () => {
+      const arts = { ...crashLoop(), [A.launchctlPrintGui.id]: notFound('gui/501') };
+      expect(facts(arts)).toMatchObject({ lastSignal: 'Killed: 9', listJob: { pid: null, status: -9 } });
+      expect(run(arts).findings.find((f) => f.messageId === 'launchctlList')?.text).toBe('launchctl list: com.joel.gateway pid -, last status -9 (Killed: 9)');
+    });
+
+    it('reads the older `=> true` of print-disabled as disabled', () => {
+      const r = run({ ...crashLoop(), [A.launchctlDisabledGui.id]: launchctlPrintDisabled('gui/501', { 'com.joel.gateway': true }).stdout });
+      expect(r.status).toBe('failed');
+      expect(r.detail).toBe('Launchd service com.joel.gateway is disabled');
+      expect(facts({ ...healthy(), [A.launchctlDisabledSystem.id]: launchctlPrintDisabled('system', { 'com.joel.gateway': false }).stdout }).disabled).toBe(false);
+    });
   });
 });

@@ -3,14 +3,15 @@ import { A, podLogId } from '../../../src/bundle/artifacts.js';
 import { createContext } from '../../../src/replay/context.js';
 import layer from '../../../src/replay/layers/substrate.js';
 import { type ArtifactInput, bundleFrom } from '../../helpers/bundle-from.js';
+import { podObject } from '../../helpers/fake-k8s.js';
 import { bundleOfPreset } from '../scenarios/host-bundle.js';
 
 const colimaUp = JSON.stringify({ display_name: 'colima', driver: 'vz', arch: 'aarch64', runtime: 'docker', mount_type: 'virtiofs', ip_address: '192.168.106.2', kubernetes: true, cpu: 4, memory: 8589934592, disk: 107374182400 });
 const colimaDown: ArtifactInput = { content: '', status: 'error', exitCode: 1, stderr: 'time="2026-11-27T12:00:00Z" level=fatal msg="colima is not running"\n' };
 const nodeList = (ready = 'True') => JSON.stringify({ kind: 'NodeList', apiVersion: 'v1', items: [{ metadata: { name: 'colima' }, status: { conditions: [{ type: 'MemoryPressure', status: 'False' }, { type: 'Ready', status: ready, reason: 'KubeletReady' }] } }] });
-const pod = (name: string, phase = 'Running', ready = true, restartCount = 0) => ({
+const pod = (name: string, phase = 'Running', ready = true, restartCount = 0, waiting?: string) => ({
   metadata: { name, namespace: 'joelclaw' },
-  status: { phase, containerStatuses: [{ name: name.replace(/-0$/, ''), ready, restartCount, state: ready ? { running: {} } : { waiting: { reason: 'CrashLoopBackOff' } }, ...(restartCount > 0 ? { lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } } } : {}) }] },
+  status: { phase, containerStatuses: [{ name: name.replace(/-0$/, ''), ready, restartCount, state: waiting ? { waiting: { reason: waiting } } : { running: {} }, ...(restartCount > 0 ? { lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } } } : {}) }] },
 });
 const podList = (...pods: unknown[]) => JSON.stringify({ kind: 'PodList', apiVersion: 'v1', items: pods });
 const healthyPods = () => podList(pod('redis-0'), pod('inngest-0'), pod('typesense-0'));
@@ -64,7 +65,7 @@ describe('substrate layer', () => {
   });
 
   it('fails when a core pod is not Running or absent, and notes restarts', () => {
-    const r = run({ [A.k8sNodes.id]: nodeList(), [A.k8sPods.id]: podList(pod('redis-0', 'Pending', false, 3)) });
+    const r = run({ [A.k8sNodes.id]: nodeList(), [A.k8sPods.id]: podList(pod('redis-0', 'Pending', false, 3, 'CrashLoopBackOff')) });
     expect(r.status).toBe('failed');
     expect(r.detail).toContain('redis-0 Pending (CrashLoopBackOff), inngest-0 missing');
     expect(r.findings.find((f) => f.messageId === 'podRestarts')?.text).toBe('pod redis-0 restarted 3 time(s) (last: OOMKilled, exit 137)');
@@ -72,6 +73,16 @@ describe('substrate layer', () => {
 
   it('degrades when a core pod runs but is not ready', () => {
     expect(run({ [A.k8sNodes.id]: nodeList(), [A.k8sPods.id]: podList(pod('redis-0', 'Running', false), pod('inngest-0')) }).status).toBe('degraded');
+  });
+
+  it('fails on a pod in CrashLoopBackOff, whose phase stays Running while the kubelet backs off', () => {
+    const crashing = podObject('redis-0', 'joelclaw', 'Running', { ready: false, restartCount: 212, waiting: 'CrashLoopBackOff' });
+    const r = run({ [A.k8sNodes.id]: nodeList(), [A.k8sPods.id]: podList(crashing, pod('inngest-0')) });
+    expect(r.status).toBe('failed');
+    expect(r.detail).toBe('node colima Ready; redis-0 CrashLoopBackOff, inngest-0 Running');
+    expect(r.findings.find((f) => f.messageId === 'podContainerDown')?.text).toBe(
+      'pod redis-0 is Running but its container is in CrashLoopBackOff: back-off 5m0s restarting failed container=redis pod=redis-0_joelclaw(uid-redis-0)',
+    );
   });
 
   it('judges on k8s alone when colima is not installed', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDisabled, parseLaunchctlPrint } from '../../../src/replay/parse/launchctl.js';
+import { parseDisabled, parseLaunchctlList, parseLaunchctlPrint, signalOfStatus } from '../../../src/replay/parse/launchctl.js';
+import { launchctlList, launchctlPrint } from '../../helpers/simulated-host/formats.js';
 
 const PRINT = [
   'system/com.joel.gateway = {',
@@ -23,8 +24,9 @@ describe('parseDisabled', () => {
     expect(parseDisabled(text.replace('Disabled', 'enabled')).disabled).toBe(false);
   });
 
-  it('treats the old true/false shape and an absent label as unknown', () => {
-    expect(parseDisabled('disabled services = {\n\t"com.joel.gateway" => true\n}').disabled).toBeNull();
+  it('reads the older true/false shape as disabled/enabled, and an absent label as unknown', () => {
+    expect(parseDisabled('disabled services = {\n\t"com.joel.gateway" => true\n}')).toEqual({ disabled: true, line: 2, raw: 'true' });
+    expect(parseDisabled('disabled services = {\n\t"com.joel.gateway" => false\n}').disabled).toBe(false);
     expect(parseDisabled('disabled services = {\n\t"com.joel.gateway-tripwire" => disabled\n}')).toEqual({ disabled: null, line: null, raw: null });
   });
 });
@@ -42,5 +44,21 @@ describe('parseLaunchctlPrint', () => {
     expect(s.state).toBe('not running');
     expect(s.lastExitCode).toBeNull();
     expect(s.runs).toBeNull();
+  });
+});
+
+describe('on a real-capture layout', () => {
+  it('reads the top-level state, not a coalition\'s, and the signal printed in place of the exit code', () => {
+    const { stdout } = launchctlPrint({ domain: 'gui/501', state: 'spawn scheduled', pid: null, lastSignal: 'Killed: 9', path: '/p', program: '/prog', runs: 212 });
+    expect(parseLaunchctlPrint(stdout)).toMatchObject({ state: 'spawn scheduled', pid: null, lastExitCode: null, lastSignal: 'Killed: 9', runs: 212 });
+  });
+
+  it('reads the job row of launchctl list: tab-separated, `-` for no pid, negative status for a signal', () => {
+    const { stdout } = launchctlList({ 'com.joel.gateway': { pid: null, status: -9 }, 'com.joel.gateway-other': { pid: 77, status: 0 } });
+    expect(stdout.split('\n')[0]).toBe('PID\tStatus\tLabel');
+    expect(parseLaunchctlList(stdout)).toMatchObject({ pid: null, status: -9 });
+    expect(parseLaunchctlList('PID\tStatus\tLabel\n4242\t0\tcom.joel.gateway\n')).toEqual({ pid: '4242', status: 0, line: 2 });
+    expect(parseLaunchctlList('PID\tStatus\tLabel\n')).toBeNull();
+    expect([signalOfStatus(-9), signalOfStatus(-15), signalOfStatus(1)]).toEqual(['Killed: 9', 'Terminated: 15', null]);
   });
 });

@@ -1,13 +1,16 @@
 import { CAPTURED_AT } from '../../helpers/bundle-from.js';
+import { channelPreamble } from '../../helpers/simulated-host/formats/channel-context.js';
 
-// Builds pi session JSONL v3 lines shaped like the real ones (joelclaw-gateway-facts §4), with times given
-// as minutes before the test bundle's capture time, and parentIds chained as pi chains them.
+// Builds pi session JSONL v3 lines for the transcript parser's unit tests, with times given as minutes
+// before the test bundle's capture time and parentIds chained as pi chains them. Hand-built on purpose: the
+// parser must also read what pi never writes in one piece (a window cut mid-session, corrupt lines, no
+// header). Its entries have the keys pi's own SessionManager writes (session-fixture.test.ts checks them
+// against pi-coding-agent 0.70.2), and prompts carry the gateway's real channel preamble.
 
 export const NOW_MS = Date.parse(CAPTURED_AT);
 export const ago = (minutes: number): string => new Date(NOW_MS - minutes * 60_000).toISOString();
 const epoch = (minutes: number): number => NOW_MS - minutes * 60_000;
 
-const preamble = (channel: string) => `---\nChannel: ${channel}\nDate: Friday, November 27, 2026\nReply format: markdown\n---\n`;
 
 const usageOf = (totalTokens: number, parts?: { input: number; output: number; cacheRead: number; cacheWrite: number }) => ({
   input: parts?.input ?? Math.round(totalTokens * 0.02),
@@ -46,7 +49,7 @@ export function transcript(opts: { id?: string; startedMinutesAgo?: number; cut?
       return api;
     },
     user(minutes: number, text: string, channel: string | null = 'telegram') {
-      const content = [{ type: 'text', text: channel ? preamble(channel) + text : text }];
+      const content = [{ type: 'text', text: channel ? channelPreamble(`${channel}:8675309`, ago(minutes)) + text : text }];
       return push(minutes, { type: 'message', message: { role: 'user', content, timestamp: epoch(minutes) } });
     },
     assistant(minutes: number, o: AssistantOpts) {
@@ -55,6 +58,7 @@ export function transcript(opts: { id?: string; startedMinutesAgo?: number; cut?
       for (const c of o.toolCalls ?? []) content.push({ type: 'toolCall', id: c.id, name: c.name, arguments: { command: 'joelclaw status' } });
       const message: Record<string, unknown> = {
         role: 'assistant', content, api: 'openai-codex-responses', provider: o.provider ?? 'openai-codex', model: o.model ?? 'gpt-5.6-sol',
+        ...(o.stop === 'error' || o.stop === 'aborted' ? {} : { responseId: `resp_${seq + 1}` }),
         usage: usageOf(o.tokens ?? 41_940, o.parts), stopReason: o.stop, timestamp: epoch(minutes) - 2_000,
       };
       if (o.errorMessage) message.errorMessage = o.errorMessage;
@@ -68,7 +72,7 @@ export function transcript(opts: { id?: string; startedMinutesAgo?: number; cut?
       return push(minutes, { type: 'model_change', provider, modelId });
     },
     compaction(minutes: number) {
-      return push(minutes, { type: 'compaction', summary: 'Earlier: status checks.', firstKeptEntryId: 'a1b2c301', tokensBefore: 141_200 });
+      return push(minutes, { type: 'compaction', summary: 'Earlier: status checks.', firstKeptEntryId: 'a1b2c301', tokensBefore: 141_200, details: { readFiles: [], modifiedFiles: [] }, fromHook: false });
     },
     rotationSummary(minutes: number) {
       return push(minutes, { type: 'custom_message', customType: 'gateway-session-rotation-summary', content: 'Previous session summary', display: false });

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { A } from '../../../src/bundle/artifacts.js';
 import { createContext } from '../../../src/replay/context.js';
 import { parseSession } from '../../../src/replay/parse/session.js';
-import { type PressureInput, contextWindowFor, sessionPressure } from '../../../src/replay/parse/session-pressure.js';
+import { type PressureInput, sessionPressure } from '../../../src/replay/parse/session-pressure.js';
 import { bundleFrom } from '../../helpers/bundle-from.js';
 import { NOW_MS, transcript } from './session-fixture.js';
 
 const HOUR = 3_600_000;
-const base: PressureInput = { contextTokens: 50_000, model: 'openai-codex/gpt-5.6-sol', sessionStartMs: NOW_MS - HOUR, lastCompactionMs: NOW_MS - HOUR, nowMs: NOW_MS };
+const window = { window: 200_000, source: 'default' as const, why: "the daemon's default of 200000" };
+const base: PressureInput = { contextTokens: 50_000, model: 'openai-codex/gpt-5.6-sol', window, sessionStartMs: NOW_MS - HOUR, lastCompactionMs: NOW_MS - HOUR, nowMs: NOW_MS };
 const at = (over: Partial<PressureInput>) => sessionPressure({ ...base, ...over });
 
 describe('sessionPressure', () => {
@@ -49,10 +50,10 @@ describe('sessionPressure', () => {
     expect(at({ contextTokens: null, sessionStartMs: null, lastCompactionMs: null })).toMatchObject({ health: null, nextAction: null });
   });
 
-  it('assumes the 200k default window for unknown models and says so', () => {
-    expect(contextWindowFor('openai-codex/gpt-5.6-sol')).toEqual({ window: 200_000, assumed: true });
-    expect(contextWindowFor('anthropic/claude-opus-4-6').assumed).toBe(false);
-    expect(at({}).notes[0]).toMatch(/assumed 200000/);
+  it('divides by the window it is given and says where the window came from', () => {
+    const p = at({ contextTokens: 150_500, window: { window: 272_000, source: 'pi-ai', why: "pi-ai 0.70.2's registry entry for openai-codex/gpt-5.4" } });
+    expect(p).toMatchObject({ usagePercent: 55, health: 'ok', contextWindow: 272_000, windowSource: 'pi-ai' });
+    expect(p.notes[0]).toBe("context window 272000: pi-ai 0.70.2's registry entry for openai-codex/gpt-5.4");
   });
 
   it('is recomputed from a transcript at the 75% boundary', () => {

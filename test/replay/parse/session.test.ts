@@ -107,7 +107,7 @@ describe('parseSession', () => {
     const s = parsed(t.text());
     expect(s.usage).toMatchObject({ tokens: 122_000, line: 3 });
     expect(s.pressure.usagePercent).toBe(61);
-    expect(s.pressure.windowAssumed).toBe(true);
+    expect(s.pressure.windowSource).toBe('default');
   });
 
   it('flags prompts slower than the stuck threshold as long gaps, by channel', () => {

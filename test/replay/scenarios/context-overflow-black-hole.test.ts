@@ -36,11 +36,11 @@ function recovered() {
 testScenario(contextOverflowBlackHole, {
   fires: [
     {
-      name: 'the 2026-02-25 machine: six prompts persisted, dispatched, acked, each 400 prompt is too long, gateway.err clean',
+      name: 'the 2026-02-25 machine: six prompts persisted, dispatched, acked, each rejected as over the context window, gateway.err clean',
       bundle: bundleOfPreset('context-overflow-black-hole'),
       check: (evidence) => {
         expect(evidence[0]).toMatchObject({ artifact: A.gatewayLog.id });
-        expect(evidence.some((e) => e.artifact === A.sessionTranscript.id && /prompt is too long/.test(e.excerpt ?? ''))).toBe(true);
+        expect(evidence.some((e) => e.artifact === A.sessionTranscript.id && /context_length_exceeded/.test(e.excerpt ?? ''))).toBe(true);
         expect(evidence.some((e) => e.artifact === A.redisMessagesStream.id)).toBe(true);
       },
     },

@@ -35,6 +35,7 @@ function files(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
   put(A.forceNewSessionMarker.id, PATHS.forceNewSession);
   put(A.sessionIdFile.id, PATHS.sessionIdFile(spec.home));
   put(A.piSettings.id, PATHS.piSettings(spec.home));
+  put(A.piModels.id, PATHS.piModels(spec.home));
   put(A.startScript.id, PATHS.startScript(spec.home));
   put(A.launchAgentPlist.id, PATHS.launchAgentPlist(spec.home));
   put(A.launchDaemonPlist.id, PATHS.launchDaemonPlist);
@@ -56,6 +57,7 @@ function commands(spec: SimulatedHostSpec): Record<string, ArtifactInput | undef
     [A.launchctlDisabledGui.id]: command(c.launchctl?.[`print-disabled gui/${spec.uid}`]),
     [A.launchctlPrintSystem.id]: command(c.launchctl?.['print system/com.joel.gateway']),
     [A.launchctlPrintGui.id]: command(c.launchctl?.[`print gui/${spec.uid}/com.joel.gateway`]),
+    [A.launchctlList.id]: command(c.launchctl?.list),
     [A.ps.id]: command(c.ps?.['*']),
     [A.colimaStatus.id]: command(c.colima?.['*']),
     [A.piVersion.id]: command(c.pi?.['*']),

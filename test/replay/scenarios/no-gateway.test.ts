@@ -17,7 +17,7 @@ testScenario(noGateway, {
       name: 'the no-gateway machine: nothing of it installed, a Redis that answers empty',
       bundle: bundleOfPreset('no-gateway'),
       check: (evidence) => {
-        expect(evidence.map((e) => e.artifact)).toEqual(expect.arrayContaining([A.launchAgentPlist.id, A.ps.id, A.health.id, A.redisPing.id]));
+        expect(evidence.map((e) => e.artifact)).toEqual(expect.arrayContaining([A.launchctlPrintSystem.id, A.ps.id, A.health.id, A.redisPing.id]));
       },
     },
   ],

@@ -126,7 +126,7 @@ describe('the Markdown report', () => {
     expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_MAX);
     expect(md).toContain('## Cut to fit one GitHub comment');
     expect(md).toMatch(/timeline entries are not shown: see `gwbundle show BUNDLE files\/gateway\.log`/);
-    expect(md).toMatch(/more finding\(s\) of error-log are not shown: see `gwbundle show BUNDLE files\/gateway\.err`/);
+    expect(md).toMatch(/more findings of error-log are not shown: see `gwbundle show BUNDLE files\/gateway\.err`/);
     expectWellFormed(md);
   });
 

@@ -7,72 +7,90 @@ const REPO = '/Users/joel/Code/joelhooks/joelclaw';
 
 const xmlEscape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-/** The daemon plist, with EnvironmentVariables that hold a channel token (what redaction must catch). */
+/**
+ * The daemon plist as the repo ships it (joelclaw infra/launchd/com.joel.gateway.plist: Comment, 4-space
+ * indentation, WorkingDirectory at the checkout), installed to /Library/LaunchDaemons or, for the gui domain,
+ * ~/Library/LaunchAgents without UserName/GroupName. Our additions: a channel token and a Redis URL with a
+ * password in EnvironmentVariables (what redaction must catch; the repo's copy has neither).
+ */
 export function plistXml(o: { label?: string; program?: string; env?: Record<string, string>; userName?: string | null } = {}): string {
   const env: Record<string, string> = {
     HOME: '/Users/joel',
-    PATH: '/Users/joel/.bun/bin:/opt/homebrew/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin',
+    PATH: '/Users/joel/.local/bin:/Users/joel/.bun/bin:/Users/joel/.local/share/fnm/aliases/default/bin:/opt/homebrew/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin',
     TELEGRAM_POLL_LEASE_ENABLED: '0',
-    TELEGRAM_BOT_TOKEN: FAKE.telegramBotToken,
-    REDIS_URL: `redis://default:${FAKE.redisPassword}@localhost:6379`,
     SLOG_SESSION_ID: 'gateway',
     SLOG_SYSTEM_ID: 'panda',
     OTEL_EMIT_URL: 'http://flagg:3111/observability/emit',
+    TELEGRAM_BOT_TOKEN: FAKE.telegramBotToken,
+    REDIS_URL: `redis://default:${FAKE.redisPassword}@localhost:6379`,
     ...o.env,
   };
   const envXml = Object.entries(env)
-    .map(([k, v]) => `\t\t<key>${k}</key>\n\t\t<string>${xmlEscape(v)}</string>`)
+    .map(([k, v]) => `        <key>${k}</key>\n        <string>${xmlEscape(v)}</string>`)
     .join('\n');
-  const user = o.userName === null ? '' : `\t<key>UserName</key>\n\t<string>${o.userName ?? 'joel'}</string>\n\t<key>GroupName</key>\n\t<string>staff</string>\n`;
+  const user = o.userName === null ? '' : `    <key>UserName</key>\n    <string>${o.userName ?? 'joel'}</string>\n\n    <key>GroupName</key>\n    <string>staff</string>\n\n`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
 <plist version="1.0">
 <dict>
-\t<key>Label</key>
-\t<string>${o.label ?? 'com.joel.gateway'}</string>
-${user}\t<key>ProgramArguments</key>
-\t<array>
-\t\t<string>${o.program ?? `${REPO}/infra/gateway-daemon.sh`}</string>
-\t</array>
-\t<key>WorkingDirectory</key>
-\t<string>${REPO}/packages/gateway</string>
-\t<key>EnvironmentVariables</key>
-\t<dict>
+    <key>Comment</key>
+    <string>joelclaw gateway daemon — embedded pi session with Redis + channel routing (ADR-0038)</string>
+
+    <key>Label</key>
+    <string>${o.label ?? 'com.joel.gateway'}</string>
+
+${user}    <key>ProgramArguments</key>
+    <array>
+        <string>${o.program ?? `${REPO}/infra/gateway-daemon.sh`}</string>
+    </array>
+
+    <key>WorkingDirectory</key>
+    <string>${REPO}</string>
+
+    <key>EnvironmentVariables</key>
+    <dict>
 ${envXml}
-\t</dict>
-\t<key>RunAtLoad</key>
-\t<true/>
-\t<key>KeepAlive</key>
-\t<true/>
-\t<key>ThrottleInterval</key>
-\t<integer>10</integer>
-\t<key>ProcessType</key>
-\t<string>Background</string>
-\t<key>StandardOutPath</key>
-\t<string>/tmp/joelclaw/gateway.log</string>
-\t<key>StandardErrorPath</key>
-\t<string>/tmp/joelclaw/gateway.err</string>
+    </dict>
+
+    <key>RunAtLoad</key>
+    <true/>
+
+    <key>KeepAlive</key>
+    <true/>
+
+    <key>ProcessType</key>
+    <string>Background</string>
+
+    <key>ThrottleInterval</key>
+    <integer>10</integer>
+
+    <key>StandardOutPath</key>
+    <string>/tmp/joelclaw/gateway.log</string>
+
+    <key>StandardErrorPath</key>
+    <string>/tmp/joelclaw/gateway.err</string>
 </dict>
 </plist>
 `;
 }
 
-/** The tripwire agent: runs gateway-tripwire.sh every 300 s and at load. */
+/** The tripwire agent as the repo ships it (infra/launchd/com.joel.gateway-tripwire.plist): every 300 s and at load. */
 export function tripwirePlistXml(): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
 <plist version="1.0">
 <dict>
-\t<key>Label</key>
-\t<string>com.joel.gateway-tripwire</string>
-\t<key>ProgramArguments</key>
-\t<array>
-\t\t<string>${REPO}/infra/gateway-tripwire.sh</string>
-\t</array>
-\t<key>StartInterval</key>
-\t<integer>300</integer>
-\t<key>RunAtLoad</key>
-\t<true/>
+    <key>Label</key>
+    <string>com.joel.gateway-tripwire</string>
+    <key>ProgramArguments</key>
+    <array>
+        <string>/bin/bash</string>
+        <string>${REPO}/infra/gateway-tripwire.sh</string>
+    </array>
+    <key>StartInterval</key>
+    <integer>300</integer>
+    <key>RunAtLoad</key>
+    <true/>
 </dict>
 </plist>
 `;
@@ -171,6 +189,30 @@ export function piSettingsJson(): string {
     compaction: { enabled: true, reserveTokens: 40_000, keepRecentTokens: 20_000 },
   };
   return `${JSON.stringify(settings, null, 2)}\n`;
+}
+
+/**
+ * ~/.pi/agent/models.json, pi's custom models (pi-coding-agent docs/models.md; the schema in
+ * dist/core/model-registry.js). pi-ai 0.70.2 has no gpt-5.6-sol, so the gateway's primary can only come from
+ * here: a custom openai-codex model (api and baseUrl inherited from the built-in provider). The owner's real
+ * file is private: its window is our guess (gpt-5.4's 272000); a local Ollama provider carries an apiKey for
+ * redaction to catch.
+ */
+export function piModelsJson(o: { primaryContextWindow?: number } = {}): string {
+  const models = {
+    providers: {
+      'openai-codex': {
+        models: [{ id: 'gpt-5.6-sol', name: 'GPT-5.6 Sol', reasoning: true, input: ['text', 'image'], contextWindow: o.primaryContextWindow ?? 272_000, maxTokens: 128_000 }],
+      },
+      ollama: {
+        baseUrl: 'http://localhost:11434/v1',
+        api: 'openai-completions',
+        apiKey: FAKE.openaiKey,
+        models: [{ id: 'qwen3:32b', contextWindow: 40_960 }],
+      },
+    },
+  };
+  return `${JSON.stringify(models, null, 2)}\n`;
 }
 
 /** The tripwire file: `export const lastHeartbeatTs = <ms>;` (daemon/slim) or a bare number (legacy extension). */

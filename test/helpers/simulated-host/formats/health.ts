@@ -17,7 +17,15 @@ export interface HealthBodyInput {
   model?: string;
   pid?: number;
   uptimeMs?: number;
+  /** Context tokens of the last usage; else derived from usagePercent (default 23% of the window). */
+  contextTokens?: number;
   usagePercent?: number;
+  /** The live model's context window (maxTokens); 272000 is the simulated machine's gpt-5.6-sol. */
+  maxTokens?: number;
+  sessionEntries?: number;
+  sessionCreatedAt?: string;
+  lastCompactionAt?: string;
+  threads?: { active: number; warm: number; total: number };
   queueDepth?: number;
   fallback?: { active: false } | { active: true; model: string; since: string; activationCount: number };
   telegram?: Partial<Record<string, unknown>>;
@@ -51,8 +59,22 @@ export function healthBody(i: HealthBodyInput = {}): Record<string, unknown> {
   const since = minutesBefore(45, at);
   const telegram = { ...telegramDefault(since), ...i.telegram };
   const degradedCapabilities = i.degradedCapabilities ?? [];
-  const usagePercent = i.usagePercent ?? 31;
-  const pressureHealth = usagePercent >= 75 ? 'critical' : usagePercent >= 65 ? 'elevated' : 'ok';
+  const maxTokens = i.maxTokens ?? 272_000;
+  const estimatedTokens = i.contextTokens ?? Math.round(((i.usagePercent ?? 23) * maxTokens) / 100);
+  const fallback = i.fallback ?? { active: false };
+  const sessionPressure = sessionPressureSnapshot({
+    entries: i.sessionEntries ?? 24,
+    estimatedTokens,
+    maxTokens,
+    lastCompactionAtMs: Date.parse(i.lastCompactionAt ?? minutesBefore(70, at)),
+    sessionCreatedAtMs: Date.parse(i.sessionCreatedAt ?? minutesBefore(120, at)),
+    queueDepth: i.queueDepth ?? 0,
+    threads: i.threads ?? { active: 1, warm: 0, total: 1 },
+    consecutivePromptFailures: i.consecutivePromptFailures ?? 0,
+    fallbackActive: fallback.active,
+    fallbackActivationCount: fallback.active ? fallback.activationCount : 0,
+    nowMs: Date.parse(at),
+  });
   const runtime = {
     reason: i.reason ?? (mode === 'normal' ? 'redis_connected' : 'reconnect_scheduled'),
     since,
@@ -97,15 +119,9 @@ export function healthBody(i: HealthBodyInput = {}): Record<string, unknown> {
       mode,
       degradedCapabilities,
       runtime,
-      context: { entries: 24, estimatedTokens: usagePercent * 2000, usagePercent, maxTokens: 200_000, health: pressureHealth },
-      sessionPressure: {
-        health: pressureHealth,
-        nextAction: pressureHealth === 'critical' ? 'rotate' : pressureHealth === 'elevated' ? 'compact' : 'observe',
-        reasons: pressureHealth === 'critical' ? ['context_ceiling'] : pressureHealth === 'elevated' ? ['context_usage'] : [],
-        usagePercent,
-        nextThresholdSummary: 'compact at 65% context or 4h since last compaction',
-        alerting: { lastNotifiedHealth: 'ok', lastNotifiedAt: null, lastRecoveredAt: null, cooldownMs: 1_800_000 },
-      },
+      // daemon.ts:3696-3703: context repeats the snapshot's figures
+      context: { entries: sessionPressure.entries, estimatedTokens, usagePercent: sessionPressure.usagePercent, maxTokens, health: sessionPressure.health },
+      sessionPressure: { ...sessionPressure, alerting: { lastNotifiedHealth: 'ok', lastNotifiedAt: null, lastRecoveredAt: null, cooldownMs: 1_800_000 } },
       supersession: {
         activeRequest: null,
         lastEvent: null,
@@ -125,7 +141,7 @@ export function healthBody(i: HealthBodyInput = {}): Record<string, unknown> {
         degradedCount: telegramOk ? 0 : 1,
       },
       queueDepth: i.queueDepth ?? 0,
-      fallback: i.fallback ?? { active: false },
+      fallback,
     },
   };
 }
@@ -134,4 +150,67 @@ export function healthBody(i: HealthBodyInput = {}): Record<string, unknown> {
 export function healthResponse(i: HealthBodyInput = {}): { status: number; body: string } {
   const body = healthBody(i);
   return { status: body.available ? 200 : 503, body: JSON.stringify(body) };
+}
+
+/**
+ * buildSessionPressureSnapshot (joelclaw packages/gateway/src/session-pressure.ts:62-152), ported: the flat
+ * fields /health carries under status.sessionPressure, with the daemon's thresholds (daemon.ts:1243-1246,
+ * 2349-2352). There is no package to run the daemon's own function from.
+ */
+function sessionPressureSnapshot(i: {
+  entries: number;
+  estimatedTokens: number;
+  maxTokens: number;
+  lastCompactionAtMs: number;
+  sessionCreatedAtMs: number;
+  queueDepth: number;
+  threads: { active: number; warm: number; total: number };
+  consecutivePromptFailures: number;
+  fallbackActive: boolean;
+  fallbackActivationCount: number;
+  nowMs: number;
+}) {
+  const [compactAtPercent, rotateAtPercent, maxCompactionGapMs, maxSessionAgeMs] = [65, 75, 4 * 3_600_000, 8 * 3_600_000];
+  const usagePercent = i.maxTokens > 0 ? Math.round((i.estimatedTokens / i.maxTokens) * 100) : 0;
+  const lastCompactionAgeMs = Math.max(0, i.nowMs - i.lastCompactionAtMs);
+  const sessionAgeMs = Math.max(0, i.nowMs - i.sessionCreatedAtMs);
+  const reasons: string[] = [];
+  if (usagePercent >= rotateAtPercent) reasons.push('context_ceiling');
+  else if (usagePercent >= compactAtPercent) reasons.push('context_usage');
+  if (lastCompactionAgeMs > maxCompactionGapMs) reasons.push('compaction_gap');
+  if (sessionAgeMs > maxSessionAgeMs) reasons.push('session_age');
+  const nextAction =
+    usagePercent >= rotateAtPercent || sessionAgeMs > maxSessionAgeMs ? 'rotate' : usagePercent >= compactAtPercent || lastCompactionAgeMs > maxCompactionGapMs ? 'compact' : 'observe';
+  const health = nextAction === 'rotate' ? 'critical' : nextAction === 'compact' ? 'elevated' : 'ok';
+  const nextThresholdSummary =
+    nextAction === 'rotate' ? 'rotate immediately' : health === 'elevated' ? 'rotate at 75% context or 8h session age' : 'compact at 65% context or 4h since last compaction';
+  return {
+    entries: i.entries,
+    estimatedTokens: i.estimatedTokens,
+    usagePercent,
+    maxTokens: i.maxTokens,
+    lastCompactionAt: new Date(i.lastCompactionAtMs).toISOString(),
+    lastCompactionAgeMs,
+    sessionAgeMs,
+    compactAtPercent,
+    rotateAtPercent,
+    maxCompactionGapMs,
+    maxSessionAgeMs,
+    contextHeadroomToCompactPercent: Math.max(0, compactAtPercent - usagePercent),
+    contextHeadroomToRotatePercent: Math.max(0, rotateAtPercent - usagePercent),
+    compactionGapRemainingMs: Math.max(0, maxCompactionGapMs - lastCompactionAgeMs),
+    sessionAgeRemainingMs: Math.max(0, maxSessionAgeMs - sessionAgeMs),
+    health,
+    nextAction,
+    nextThresholdAction: health === 'ok' ? 'compact' : 'rotate',
+    nextThresholdSummary,
+    reasons,
+    queueDepth: i.queueDepth,
+    activeThreads: i.threads.active,
+    warmThreads: i.threads.warm,
+    totalThreads: i.threads.total,
+    consecutivePromptFailures: i.consecutivePromptFailures,
+    fallbackActive: i.fallbackActive,
+    fallbackActivationCount: i.fallbackActivationCount,
+  };
 }

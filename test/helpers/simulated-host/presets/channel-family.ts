@@ -11,21 +11,23 @@ import { DAEMON_PID, DAEMON_UPTIME_SEC, healthyDraft } from './healthy.js';
 export const TELEGRAM_CONFLICT =
   "Call to 'getUpdates' failed! (409: Conflict: terminated by other getUpdates request; make sure that only one bot instance is running)";
 
-/** E: grammY's 409 as the Telegram runtime prints it, and the retry it schedules (its URL holds the bot token). */
+/**
+ * E: grammY's 409 and the retry after it, as a Telegram poller outside the Chat SDK logs them. The current
+ * daemon has no such log line (Telegram runs through the Chat SDK, facts §6): the message texts are ours,
+ * shaped after grammY's GrammyError (out/core/error.ts), the retry line carries the bot-token URL redaction
+ * must catch; Bun prints both.
+ */
 export function telegramConflictRecords(attempts: number): string[] {
   const out: string[] = [];
   for (let i = 1; i <= attempts; i++) {
     out.push(
       bunRecord('[gateway:telegram] polling failed', {
         error: bunErrorValue(TELEGRAM_CONFLICT, {
-          frameLine: 77,
-          source: '        throw toGrammyError(data, method, payload);',
-          caretColumn: 8,
-          props: { method: 'getUpdates', error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' },
-          stack: ['at callApi (/Users/joel/Code/joelhooks/joelclaw/node_modules/grammy/out/core/client.js:77:19)'],
+          thrower: 'grammy-call-api',
+          props: { method: 'getUpdates', ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running', parameters: {} },
         }),
-      }),
-      bunRecord('[gateway:telegram] retry scheduled', { attempt: i, delayMs: 5000 * i, url: `https://api.telegram.org/bot${FAKE.telegramBotToken}/getUpdates` }),
+      }, 'error'),
+      bunRecord('[gateway:telegram] retry scheduled', { attempt: i, delayMs: 5000 * i, url: `https://api.telegram.org/bot${FAKE.telegramBotToken}/getUpdates` }, 'warn'),
     );
   }
   return out;
@@ -34,6 +36,7 @@ export function telegramConflictRecords(attempts: number): string[] {
 /** SKILL 4b: healthy, plus the langfuse-cost extension's warning repeated on every session start. */
 export function s4bLangfuse(): HostDraft {
   const d = healthyDraft();
+  // pi/extensions/langfuse-cost/index.ts:414, console.warn of a lone string
   d.gatewayErr = Array.from({ length: 6 }, () => "langfuse-cost: cannot load optional dependency 'langfuse'; telemetry disabled.");
   return d;
 }

@@ -37,7 +37,7 @@ export interface HostDraft {
   /** Which launchd domain holds the plist (the other plist is absent). */
   plistDomain: 'gui' | 'system';
   startScriptDaemon: 'daemon.ts' | 'transport-daemon.ts';
-  launchd: { disabledGui: CommandAnswer; disabledSystem: CommandAnswer; printGui: CommandAnswer; printSystem: CommandAnswer };
+  launchd: { disabledGui: CommandAnswer; disabledSystem: CommandAnswer; printGui: CommandAnswer; printSystem: CommandAnswer; list: CommandAnswer };
   processes: PsRow[];
   colimaRunning: boolean;
   /** Answers of `kubectl get nodes|pods -o json`; derived from k8s when null. */

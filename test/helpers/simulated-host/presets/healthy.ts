@@ -1,10 +1,10 @@
 import { nodeObject, podObject } from '../../fake-k8s.js';
 import { healthResponse } from '../formats/health.js';
-import { launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from '../formats/launchctl.js';
+import { launchctlList, launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from '../formats/launchctl.js';
 import { otelEvent } from '../formats/otel.js';
 import { DAEMON_COMMAND } from '../formats/ps.js';
-import { assistantText, assistantToolCall, compaction, toolResult, userMessage } from '../formats/session-jsonl.js';
-import { CAPTURED_AT, type CommandAnswers, type K8sStateSpec, minutesBefore, msBefore } from '../spec.js';
+import { assistantText, assistantToolCall, compaction, piSessionFile, toolResult, userMessage } from '../formats/session-jsonl.js';
+import { CAPTURED_AT, type CommandAnswers, type K8sStateSpec, minutesBefore, msBefore, PATHS } from '../spec.js';
 import type { HostDraft } from './draft.js';
 import { SESSION_ID, startupRecords, turnRecords } from './records.js';
 
@@ -64,6 +64,16 @@ export function completedTurn(m: number, tokens: number, i: number) {
   ];
 }
 
+/** The previous session's transcript: the live one must be picked by id or mtime, not by being alone. */
+function previousSessionFile(): HostDraft['extraFiles'] {
+  const last = '2026-11-26T09:30:00.000Z';
+  const previous = piSessionFile(PREVIOUS_SESSION_ID, '2026-11-26T08:00:00.000Z', [
+    userMessage('good morning: anything overnight?', '2026-11-26T09:29:40.000Z'),
+    assistantText('Quiet night: no alerts, queue empty.', last, { totalTokens: 41_000 }),
+  ]);
+  return { [`${PATHS.sessionDir('/Users/joel')}/${previous.fileName}`]: { content: previous.content!, mtime: last } };
+}
+
 /** The healthy draft every preset starts from. */
 export function healthyDraft(): HostDraft {
   const lifecycleRestart = {
@@ -118,21 +128,16 @@ export function healthyDraft(): HostDraft {
       disabledGui: launchctlPrintDisabled('gui/501', { 'com.joel.gateway': 'enabled' }),
       printSystem: launchctlNotFound('system'),
       printGui: launchctlPrint({ domain: 'gui/501', state: 'running', pid: DAEMON_PID, path: '/Users/joel/Library/LaunchAgents/com.joel.gateway.plist', program: PROGRAM, runs: 2, lastExitCode: '(never exited)' }),
+      list: launchctlList({ 'com.joel.gateway': { pid: DAEMON_PID, status: 0 } }),
     },
     processes: [{ pid: DAEMON_PID, ppid: 1, elapsedSec: DAEMON_UPTIME_SEC, command: DAEMON_COMMAND }],
     colimaRunning: true,
     kubectl: null,
     otelEvents,
-    health: healthResponse({ pid: DAEMON_PID, uptimeMs: DAEMON_UPTIME_SEC * 1000, usagePercent: 31 }),
+    health: healthResponse({ pid: DAEMON_PID, uptimeMs: DAEMON_UPTIME_SEC * 1000, contextTokens: 62_000 }),
     redis: { sessions: ['gateway'], eventLists: {}, stream: [], config: GATEWAY_CONFIG },
     k8s: healthyK8s(),
-    extraFiles: {
-      // The previous session's transcript: the live one must be picked by id or mtime, not by being alone.
-      [`/Users/joel/.joelclaw/sessions/gateway/2026-11-26T08-00-00-000Z_${PREVIOUS_SESSION_ID}.jsonl`]: {
-        content: `${JSON.stringify({ type: 'session', version: 3, id: PREVIOUS_SESSION_ID, timestamp: '2026-11-26T08:00:00.000Z', cwd: '/Users/joel' })}\n`,
-        mtime: '2026-11-26T09:30:00.000Z',
-      },
-    },
+    extraFiles: previousSessionFile(),
     extraCommands: { ...structuredClone(MACHINE_IDENTITY), launchctl: { [`print gui/501/${TRIPWIRE_LABEL}`]: tripwirePrint() } },
   };
 }

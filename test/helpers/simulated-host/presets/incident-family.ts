@@ -41,15 +41,19 @@ export function noGateway(): HostDraft {
   return d;
 }
 
-/** What Anthropic's API said to every prompt on 2026-02-25 (ADR-0141), as pi keeps it in errorMessage. */
+/**
+ * What the provider says to every prompt once the context is past the window, as pi keeps it in errorMessage. On
+ * 2026-02-25 it was Anthropic's `400 prompt is too long: 350k tokens > 180k maximum` (ADR-0141); today's primary
+ * is an openai-codex model, whose API answers with OpenAI's error shape (code context_length_exceeded).
+ */
 export const PROMPT_TOO_LONG =
-  '400 {"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 350412 tokens > 200000 maximum"}}';
+  '400 {"error":{"message":"Your input exceeds the context window of this model. Please adjust your input and try again.","type":"invalid_request_error","param":"input","code":"context_length_exceeded"}}';
 /** Minutes before capture of the messages nobody answered. */
 const MUTE_MINUTES = [29, 23, 17, 11, 6, 2];
 
 /**
  * 2026-02-25 (ADR-0141, cbaf07e9): the context outgrew the window at 35 min; every message since was received,
- * persisted, dispatched and acked, each prompt came back `prompt is too long`, gateway.err stayed clean.
+ * persisted, dispatched and acked, each prompt came back as over the context window, gateway.err stayed clean.
  */
 export function contextOverflowBlackHole(): HostDraft {
   const d = healthyDraft();
@@ -64,7 +68,7 @@ export function contextOverflowBlackHole(): HostDraft {
   const before = d.session!.entries.filter((e) => Date.parse(e.timestamp) < Date.parse(minutesBefore(36)));
   d.session!.entries = [
     ...before,
-    ...completedTurn(35, 196_000, 7),
+    ...completedTurn(35, 266_000, 7),
     ...MUTE_MINUTES.flatMap((m, i) => [
       userMessage(`are you there? (${i + 1})`, minutesBefore(m)),
       assistantText('', minutesBefore(m - 0.05), { stopReason: 'error', errorMessage: PROMPT_TOO_LONG, totalTokens: 0 }),

@@ -20,7 +20,7 @@ const PRIMARY_ID = `${PRIMARY.provider}/${PRIMARY.model}`;
 const SWAP_MINUTES = [56, 49, 42, 35, 28, 21, 14, 7];
 
 /**
- * 2026-03-05 (joelclaw 0789d653, 11ea1030): 12 h without compaction, the context at 85%, the primary's first
+ * 2026-03-05 (joelclaw 0789d653, 11ea1030): 12 h without compaction, the context at 85% (of today's 272k window), the primary's first
  * token past the 120 s timeout: fallback, probe, primary, timeout, 92 activations in 11 h. The last hour of it.
  */
 export function fallbackThrash(): HostDraft {
@@ -45,7 +45,7 @@ export function fallbackThrash(): HostDraft {
     ...SWAP_MINUTES.flatMap((m, i) => [
       userMessage(`quick one ${i}`, minutesBefore(m + 2)),
       modelChange(FALLBACK.provider, FALLBACK.model, minutesBefore(m)),
-      assistantText('Done.', minutesBefore(m - 1), { model: FALLBACK, totalTokens: 170_000 + i * 300 }),
+      assistantText('Done.', minutesBefore(m - 1), { model: FALLBACK, totalTokens: 231_000 + i * 300 }),
       ...(m > 7 ? [modelChange(PRIMARY.provider, PRIMARY.model, minutesBefore(m - 4))] : []),
     ]),
   ];

@@ -1,12 +1,11 @@
 import { type GatewayRedisState, gatewayStreamEntry } from '../../seed-redis.js';
-import { bunRecord } from '../formats/bun.js';
 import { healthResponse } from '../formats/health.js';
 import { otelEvent } from '../formats/otel.js';
 import { assistantText, FALLBACK, modelChange, userMessage } from '../formats/session-jsonl.js';
 import { minutesBefore, msBefore } from '../spec.js';
 import type { HostDraft } from './draft.js';
 import { completedTurn, DAEMON_PID, DAEMON_UPTIME_SEC, healthyDraft, TURN_MINUTES } from './healthy.js';
-import { AUTH_EXPIRED, promptFailed, startupRecords, turnRecords, USER_SOURCE } from './records.js';
+import { AUTH_EXPIRED, fallbackActivated, fallbackNotice, fallingBackText, fallbackSetModelFailed, fallbackTimeout, promptFailed, startupRecords, turnRecords, USER_SOURCE } from './records.js';
 
 // SKILL scenarios 2, 2a, 2b and 2c: the primary model times out (fallback), provider auth expired (mute
 // gateway), the embedded pi lags the machine's pi (fallback model not found), and a resumed session keeps
@@ -19,11 +18,8 @@ const uptimeMs = DAEMON_UPTIME_SEC * 1000;
 export function s2ModelTimeout(): HostDraft {
   const d = healthyDraft();
   const since = minutesBefore(14);
-  d.gatewayErr = [
-    bunRecord('[gateway:fallback] timeout — no tokens received', { timeoutMs: 120_000, promptDispatchedAt: minutesBefore(16) }),
-    bunRecord('[gateway:fallback] activated', { reason: 'no streaming tokens after 120s', fallback: FALLBACK_ID, activationCount: 1 }),
-  ];
-  d.gatewayLog.push(`[gateway:fallback] ⚠️ Gateway falling back to ${FALLBACK_ID}\nReason: no streaming tokens after 120s\nWill probe primary every 10min`);
+  d.gatewayErr = [fallbackTimeout(minutesBefore(16)), fallbackActivated('no streaming tokens after 120s', 1)];
+  d.gatewayLog.push(fallbackNotice(fallingBackText('no streaming tokens after 120s')));
   d.health = healthResponse({ pid: DAEMON_PID, uptimeMs, model: FALLBACK_ID, fallback: { active: true, model: FALLBACK_ID, since, activationCount: 1 } });
   const turns = d.session!.entries.filter((e) => Date.parse(e.timestamp) < Date.parse(minutesBefore(16)));
   d.session!.entries = [
@@ -72,10 +68,9 @@ export function s2aAuthExpired(): HostDraft {
 export function s2bPiSkew(): HostDraft {
   const d = healthyDraft();
   d.piVersion = '0.74.1';
-  d.gatewayErr = [
-    bunRecord('[gateway:fallback] fallback model not found', { fallback: FALLBACK_ID, error: `pi model not found: ${FALLBACK_ID}` }),
-    `pi model not found: ${FALLBACK_ID}`,
-  ];
+  // The joelclaw catalog knows the model, the embedded pi does not: the swap's setModel throws
+  // `[gateway:fallback] pi model not found: …` (daemon.ts:5036-5038) and the controller logs it (controller.ts:464).
+  d.gatewayErr = [fallbackSetModelFailed(`Error: [gateway:fallback] pi model not found: ${FALLBACK_ID}`)];
   d.otelEvents.push(
     otelEvent({ component: 'daemon.fallback', action: 'fallback.model_not_found', minutesAgo: 18, level: 'error', success: false, error: `pi model not found: ${FALLBACK_ID}` }),
     otelEvent({ component: 'daemon.fallback', action: 'model_fallback.probe_failed', minutesAgo: 8, level: 'warn', success: false, error: `pi model not found: ${FALLBACK_ID}`, metadataKeys: ['errorKind', 'backoffMs'] }),

@@ -1,4 +1,4 @@
-import { launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from '../formats/launchctl.js';
+import { launchctlList, launchctlNotFound, launchctlPrint, launchctlPrintDisabled } from '../formats/launchctl.js';
 import { healthResponse } from '../formats/health.js';
 import { minutesBefore, msBefore } from '../spec.js';
 import type { HostDraft } from './draft.js';
@@ -26,6 +26,7 @@ export function launchdDisabled(): HostDraft {
   deadSince(d, 40);
   d.launchd.disabledGui = launchctlPrintDisabled('gui/501', { 'com.joel.gateway': 'disabled' });
   d.launchd.printGui = launchctlNotFound('gui/501');
+  d.launchd.list = launchctlList({});
   return d;
 }
 
@@ -36,6 +37,7 @@ export function daemonDown(): HostDraft {
   d.pidFile = null;
   d.wsPortFile = false;
   d.launchd.printGui = launchctlPrint({ domain: 'gui/501', state: 'not running', pid: null, lastExitCode: 1, path: AGENT_PLIST, program: GATEWAY_PROGRAM, runs: 14 });
+  d.launchd.list = launchctlList({ 'com.joel.gateway': { pid: null, status: 1 } });
   d.gatewayErr = Array.from({ length: 3 }, () => 'agent-secrets did not become ready within 60 seconds');
   d.gatewayLog.push(...Array.from({ length: 3 }, () => 'gateway-start.sh invoked'));
   return d;

@@ -1,17 +1,28 @@
-import { bunRecord } from '../formats/bun.js';
 import { healthResponse } from '../formats/health.js';
 import { otelEvent } from '../formats/otel.js';
 import { assistantText, compaction, userMessage } from '../formats/session-jsonl.js';
 import { minutesBefore, msBefore } from '../spec.js';
 import type { HostDraft } from './draft.js';
 import { completedTurn, DAEMON_PID, healthyDraft } from './healthy.js';
-import { ALREADY_PROCESSING, promptFailed, startupRecords, turnRecords, USER_SOURCE } from './records.js';
+import {
+  ALREADY_PROCESSING,
+  droppedConsecutiveDuplicate,
+  droppedDuplicateInbound,
+  persistedInbound,
+  promptFailed,
+  SELF_RESTART,
+  sessionAppearsDead,
+  sessionStillStreaming,
+  shuttingDown,
+  startupRecords,
+  turnRecords,
+  USER_SOURCE,
+} from './records.js';
 
 // SKILL scenarios 1, 5 and 6: prompts dispatched into a still-streaming session (until the watchdog
 // restarts the daemon), the same after a compaction, and false duplicate suppression.
 
-const streamingRetry = (attempt: number) =>
-  bunRecord('command-queue: session still streaming, retrying', { attempt, source: USER_SOURCE, delayMs: 2000 });
+const streamingRetry = (attempt: number) => sessionStillStreaming(attempt);
 
 /** SKILL 1: three "already processing" failures, watchdog dead-session, self-restart 12 min ago. */
 export function s1StreamingRace(): HostDraft {
@@ -20,13 +31,13 @@ export function s1StreamingRace(): HostDraft {
   const lifecycle = { status: 'completed', reason: 'watchdog:dead-session', requestedAt: minutesBefore(12.2), completedAt: minutesBefore(12), previousPid: oldPid, newPid: DAEMON_PID };
   d.gatewayErr = [1, 2, 3].flatMap((n) => [streamingRetry(1), streamingRetry(2), promptFailed(ALREADY_PROCESSING, n)]);
   d.gatewayErr.push(
-    bunRecord('[gateway:watchdog] session appears dead — too many consecutive prompt failures', { consecutiveFailures: 3, threshold: 3 }),
-    '[gateway:watchdog] initiating self-restart for session recovery',
+    sessionAppearsDead(3),
+    SELF_RESTART,
   );
   d.gatewayLog = [
     ...startupRecords({ pid: oldPid, lifecycleRestart: null }),
     ...turnRecords(msBefore(50)),
-    bunRecord('[gateway] shutting down', { signal: 'watchdog:dead-session' }),
+    shuttingDown('watchdog:dead-session'),
     ...startupRecords({ pid: DAEMON_PID, lifecycleRestart: lifecycle }),
     ...turnRecords(msBefore(6)),
   ];
@@ -51,7 +62,7 @@ export function s5CompactionRace(): HostDraft {
     userMessage('and the deploy?', minutesBefore(4.4)),
   );
   d.gatewayErr = [streamingRetry(1), streamingRetry(2), promptFailed(ALREADY_PROCESSING, 1)];
-  d.gatewayLog.push(...turnRecords(msBefore(5)).slice(0, 4), bunRecord('[gateway:store] persisted inbound message', { streamId: `${msBefore(4.4)}-0`, source: USER_SOURCE, priority: 'P1' }));
+  d.gatewayLog.push(...turnRecords(msBefore(5)).slice(0, 4), persistedInbound(`${msBefore(4.4)}-0`, USER_SOURCE, 'P1'));
   d.otelEvents.push(otelEvent({ component: 'command-queue', action: 'queue.prompt.failed', minutesAgo: 4.3, level: 'error', success: false, error: ALREADY_PROCESSING }));
   return d;
 }
@@ -61,8 +72,8 @@ export function s6FalseDedup(): HostDraft {
   const d = healthyDraft();
   const streamId = `${msBefore(7)}-0`;
   d.gatewayLog.push(
-    bunRecord('[command-queue] dropped consecutive duplicate', { source: USER_SOURCE, streamId, promptPreview: 'ok' }),
-    bunRecord('[gateway:store] dropped duplicate inbound message', { source: USER_SOURCE, dedupHashPrefix: '3fa9c1d2' }),
+    droppedConsecutiveDuplicate(USER_SOURCE, streamId, 'ok'),
+    droppedDuplicateInbound(USER_SOURCE, '3fa9c1d2e4b5', true),
   );
   const keys = ['dedupHashPrefix', 'strippedInjectedContext', 'promptLength', 'normalizedLength'];
   d.otelEvents.push(

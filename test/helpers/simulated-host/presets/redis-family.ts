@@ -1,10 +1,11 @@
 import { eventObject, podObject } from '../../fake-k8s.js';
-import { bunErrorValue, bunRecord } from '../formats/bun.js';
+import { bunErrorValue } from '../formats/bun.js';
 import { healthResponse } from '../formats/health.js';
 import { otelEvent } from '../formats/otel.js';
 import { type K8sStateSpec, minutesBefore } from '../spec.js';
 import type { HostDraft } from './draft.js';
 import { DAEMON_PID, DAEMON_UPTIME_SEC, healthyDraft } from './healthy.js';
+import { econnrefused, otelEmitFailed, redisClientError, redisDisconnected, redisReconnectScheduled, redisRetriesExhausted, redisStarted, unhandledRejection } from './records.js';
 
 // SKILL scenarios 0, 4 and 4a: the substrate under Redis is down, Redis alone is away (redis_degraded), or
 // Redis came back after a reconnect storm that flooded gateway.err.
@@ -14,17 +15,8 @@ const DEGRADED_CAPABILITIES = ['redis_event_bridge', 'message_replay', 'redis_op
   reason: 'reconnect_scheduled',
 }));
 
-/** E: an ioredis connection error as the Redis channel prints it. */
-const redisCommandError = () =>
-  bunRecord('[gateway:redis] command error', {
-    error: bunErrorValue('connect ECONNREFUSED 127.0.0.1:6379', {
-      frameLine: 1611,
-      source: '    const ex = new ExceptionWithHostPort(err, "connect", address, port);',
-      caretColumn: 15,
-      props: { errno: -61, code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1', port: 6379 },
-      stack: ['at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)'],
-    }),
-  });
+/** E redis.ts:150: the command client's connection refusal. */
+const redisCommandError = () => redisClientError('command', econnrefused());
 
 const degradedHealth = () =>
   healthResponse({ pid: DAEMON_PID, uptimeMs: DAEMON_UPTIME_SEC * 1000, mode: 'redis_degraded', degradedCapabilities: DEGRADED_CAPABILITIES });
@@ -34,8 +26,8 @@ export function s4RedisDegraded(): HostDraft {
   const d = healthyDraft();
   d.redis = 'refused';
   d.health = degradedHealth();
-  d.gatewayErr = [redisCommandError(), '[gateway:redis] disconnected — will reconnect', redisCommandError()];
-  d.gatewayLog.push('[gateway:redis] scheduling reconnect in 20000ms (attempt 3)');
+  d.gatewayErr = [redisCommandError(), redisDisconnected('command client'), redisCommandError()];
+  d.gatewayLog.push(redisReconnectScheduled(20_000, 3));
   const k8s = d.k8s as K8sStateSpec;
   k8s.pods[0] = podObject('redis-0', d.namespace, 'Running', { ready: true, restartCount: 2 });
   k8s.events.push(
@@ -70,24 +62,16 @@ export function s4aRetryStorm(): HostDraft {
   const maxRetries = 'Reached the max retries per request limit (which is 20). Refer to "maxRetriesPerRequest" option for details.';
   const storm: string[] = [];
   for (let i = 0; i < 32; i++) {
-    storm.push(bunRecord('[gateway] redis command retries exhausted', { suppressedInWindow: 3 + (i % 5), message: maxRetries }));
+    storm.push(redisRetriesExhausted(3 + (i % 5), maxRetries));
     if (i % 4 === 0) {
       storm.push(
-        bunRecord('[gateway] unhandled rejection', {
-          reason: bunErrorValue(maxRetries, {
-            frameLine: 329,
-            source: '        new MaxRetriesPerRequestError(maxRetriesPerRequest)',
-            caretColumn: 8,
-            props: { name: 'MaxRetriesPerRequestError' },
-            stack: ['at flushQueue (/Users/joel/Code/joelhooks/joelclaw/node_modules/ioredis/built/redis/event_handler.js:329:25)'],
-          }),
-        }),
-        bunRecord('[gateway:otel] emit request failed', { component: 'heartbeat', action: 'heartbeat.tick', error: 'TimeoutError: The operation timed out.' }),
+        unhandledRejection(bunErrorValue(maxRetries, { thrower: 'ioredis-max-retries' })),
+        otelEmitFailed('heartbeat', 'heartbeat.tick', 'TimeoutError: The operation timed out.'),
       );
     }
   }
   d.gatewayErr = storm;
-  d.gatewayLog.push(bunRecord('[gateway:redis] started', { sessionId: 'gateway', channels: ['joelclaw:notify:gateway'], list: 'joelclaw:events:gateway' }));
+  d.gatewayLog.push(redisStarted());
   d.otelEvents.push(
     ...[30, 22, 12].map((m) => otelEvent({ component: 'daemon', action: 'daemon.redis.max_retries_rejection', minutesAgo: m, level: 'error', success: false, metadataKeys: ['suppressedInWindow'] })),
     otelEvent({ component: 'daemon', action: 'daemon.unhandled_rejection', minutesAgo: 29, level: 'error', success: false, error: 'MaxRetriesPerRequestError' }),

@@ -1,5 +1,5 @@
 import { bunRecord } from '../formats/bun.js';
-import { launchctlPrint } from '../formats/launchctl.js';
+import { launchctlList, launchctlPrint } from '../formats/launchctl.js';
 import { otelEvent } from '../formats/otel.js';
 import { DAEMON_COMMAND, TRANSPORT_COMMAND } from '../formats/ps.js';
 import { minutesBefore, msBefore } from '../spec.js';
@@ -36,10 +36,11 @@ export function slimTransport(): HostDraft {
     runs: 3,
     lastExitCode: 0,
   });
+  d.launchd.list = launchctlList({ 'com.joel.gateway': { pid: TRANSPORT_PID, status: 0 } });
   d.gatewayLog = [
     'gateway-start.sh invoked',
-    bunRecord('[gateway:transport] slim transport ready', { fallbackChannel: 'telegram', configured: ['telegram', 'slack'] }),
-    bunRecord('[gateway:transport] inbound forwarded', { source: 'telegram:8675309', length: 38 }),
+    // transport-daemon.ts:474; runtime.configured lists the configured channels
+    bunRecord('[gateway:transport] slim transport ready', { fallbackChannel: 'telegram', configured: ['telegram', 'slack'] }, 'log'),
   ];
   d.gatewayErr = [];
   d.redis = { ...(d.redis as object), extraKeys: { 'gateway:agent:heartbeat': String(msBefore(1)) } };

@@ -1,10 +1,10 @@
 import { OTEL_QUERIES } from '../../../../src/bundle/artifacts.js';
 import { bunLog } from '../formats/bun.js';
 import { colimaStatus } from '../formats/colima.js';
-import { gatewayPackageJson, heartbeatTs, piSettingsJson, plistXml, startScript, tripwirePlistXml } from '../formats/config-files.js';
+import { gatewayPackageJson, heartbeatTs, piModelsJson, piSettingsJson, plistXml, startScript, tripwirePlistXml } from '../formats/config-files.js';
 import { otelSearch } from '../formats/otel.js';
 import { psTable } from '../formats/ps.js';
-import { sessionFileName, sessionJsonl } from '../formats/session-jsonl.js';
+import { piSessionFile } from '../formats/session-jsonl.js';
 import { type CommandAnswer, type CommandAnswers, PATHS, type SimulatedFile, type SimulatedHostSpec } from '../spec.js';
 import type { HostDraft } from './draft.js';
 
@@ -43,6 +43,7 @@ function files(d: HostDraft): Record<string, SimulatedFile> {
     [PATHS.gatewayLog]: { content: bunLog(d.gatewayLog), mtime: d.logMtime?.log ?? at },
     [PATHS.gatewayErr]: { content: bunLog(d.gatewayErr), mtime: d.logMtime?.err ?? at },
     [PATHS.piSettings(d.home)]: { content: piSettingsJson(), mtime: '2026-11-01T09:00:00.000Z' },
+    [PATHS.piModels(d.home)]: { content: piModelsJson(), mtime: '2026-11-01T09:00:00.000Z' },
     [PATHS.startScript(d.home)]: { content: startScript({ daemon: d.startScriptDaemon, slim: d.startScriptDaemon !== 'daemon.ts' }), mtime: '2026-11-20T08:00:00.000Z' },
     [PATHS.tripwirePlist(d.home)]: { content: tripwirePlistXml(), mtime: '2026-10-02T10:00:00.000Z' },
     [PATHS.gatewayPackageJson]: { content: gatewayPackageJson(d.pinnedPiVersion), mtime: '2026-11-18T16:30:00.000Z' },
@@ -62,11 +63,10 @@ function files(d: HostDraft): Record<string, SimulatedFile> {
   if (d.forceNewSession) f[PATHS.forceNewSession] = { content: json(d.forceNewSession) };
   if (d.sessionIdFile !== null) f[PATHS.sessionIdFile(d.home)] = { content: `${d.sessionIdFile}\n` };
   if (d.session) {
+    // pi writes nothing until the first assistant message: a brand-new session has no file yet.
+    const written = piSessionFile(d.session.id, d.session.startedAt, d.session.entries, d.home);
     const last = d.session.entries.at(-1)?.timestamp ?? d.session.startedAt;
-    f[`${PATHS.sessionDir(d.home)}/${sessionFileName(d.session.startedAt, d.session.id)}`] = {
-      content: sessionJsonl(d.session.id, d.session.startedAt, d.session.entries, d.home),
-      mtime: last,
-    };
+    if (written.content !== null) f[`${PATHS.sessionDir(d.home)}/${written.fileName}`] = { content: written.content, mtime: last };
   }
   const all = { ...f, ...d.extraFiles };
   for (const path of d.omit?.files ?? []) delete all[path];
@@ -82,6 +82,7 @@ export function toSpec(d: HostDraft): SimulatedHostSpec {
       [`print-disabled gui/${d.uid}`]: d.launchd.disabledGui,
       'print system/com.joel.gateway': d.launchd.printSystem,
       [`print gui/${d.uid}/com.joel.gateway`]: d.launchd.printGui,
+      list: d.launchd.list,
     },
     ps: { '*': psTable(d.processes, d.capturedAt) },
     colima: { '*': colimaStatus(d.colimaRunning, d.capturedAt) },
