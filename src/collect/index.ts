@@ -16,6 +16,7 @@ import { filesCollector } from './files/index.js';
 import { hostCollector } from './host/index.js';
 import { healthCollector } from './http/index.js';
 import { k8sCollector } from './k8s/index.js';
+import { launchdJobsCollector } from './launchd-jobs/index.js';
 import { buildManifest } from './manifest-build.js';
 import { defaultOutPath } from './out-path.js';
 import { type Counts, addCounts, redactStaged, withoutPassword } from './redaction.js';
@@ -36,6 +37,7 @@ export const COLLECTORS: readonly Collector[] = [
   redisCollector,
   k8sCollector,
   healthCollector,
+  launchdJobsCollector,
 ];
 
 /** Write attempts before giving up on fitting the cap. */

@@ -118,6 +118,26 @@ export const FIXTURE_EXPECTATIONS: Record<string, FixtureExpectation> = {
     status: 'ok', layer: null, scenarios: ['slim-transport'], layers: { session: 'skipped' },
     why: 'the slim transport is healthy by its own lights; legacy-only checks do not apply',
   },
+  'no-gateway': {
+    status: 'failed', layer: 'process', scenarios: ['no-gateway'],
+    why: 'no plist, no launchd service, no process, no gateway files, no /health: "no gateway on this machine" (joelclaw b71f5aa3: a host that does not carry a service is not a host where it failed); the Redis that answers holds none of its keys',
+  },
+  'context-overflow-black-hole': {
+    status: 'failed', layer: 'stdout-log', scenarios: ['context-overflow-black-hole'],
+    why: 'layer 3: six messages received, persisted and dispatched with no `response ready` after any of them; gateway.err is clean and the queue acked them, which is the owner\'s "black hole" (ADR-0141): a mute gateway is a failure',
+  },
+  'history-before-restart': {
+    status: 'ok', layer: null, scenarios: ['history-before-restart'],
+    why: 'gateway.err holds an overnight Redis storm written 9 h ago, before two restarts; the running daemon wrote nothing there and every layer since is healthy: history, "before the last restart", not a failure (the false alarm of joelclaw ca66a98f)',
+  },
+  'helper-job-failing': {
+    status: 'degraded', layer: 'substrate', scenarios: ['helper-job-failing'],
+    why: 'layer -1: Colima and the cluster are up, but com.joel.colima, the job that brings Colima back, exits non-zero on every one of 1728 runs (ADR-0159: 6 days, every 5 min, launchd PATH without Homebrew)',
+  },
+  'storm-elsewhere': {
+    status: 'ok', layer: null, scenarios: ['storm-elsewhere'],
+    why: 'a negative control: inngest-0 logs a retry storm (joelclaw 9fab44a1) while every gateway layer is clean; the report ends clean, with a note that the errors are another service\'s',
+  },
   'legacy-daemon-polling': {
     status: 'degraded', layer: 'process', scenarios: ['4c', 'legacy-daemon-polling', 'slim-transport'], layers: { process: 'degraded', 'error-log': 'degraded', session: 'unknown' },
     why: 'layer 0: a daemon process alive outside launchd next to the live runtime (manual run / drift); with no pi session directory the legacy daemon\'s session is unknown, and two pollers of one bot token give Telegram 409s (4c)',

@@ -48,6 +48,17 @@ function scanOne(pattern: Pattern, artifact: string, records: readonly LogRecord
   };
 }
 
+/** The catalog over some records of one log (e.g. only those after the last restart), sorted by weight. */
+export function scanRecords(artifact: string, records: readonly LogRecord[], patterns: readonly Pattern[] = PATTERNS): PatternHit[] {
+  const hits: PatternHit[] = [];
+  for (const pattern of patterns) {
+    if (!pattern.artifacts.includes(artifact)) continue;
+    const hit = scanOne(pattern, artifact, records);
+    if (hit) hits.push(hit);
+  }
+  return hits.sort(byWeight);
+}
+
 /** Every (pattern, log) pair with at least one matching record, sorted by severity then count. */
 export function scanPatterns(ctx: ReplayContext, patterns: readonly Pattern[] = PATTERNS): PatternHit[] {
   const compute = (): PatternHit[] => {
@@ -55,11 +66,7 @@ export function scanPatterns(ctx: ReplayContext, patterns: readonly Pattern[] = 
     for (const artifact of SCANNED_LOGS) {
       const records = ctx.records(artifact);
       if (!records) continue; // the log was not collected: its layer says why
-      for (const pattern of patterns) {
-        if (!pattern.artifacts.includes(artifact)) continue;
-        const hit = scanOne(pattern, artifact, records);
-        if (hit) hits.push(hit);
-      }
+      hits.push(...scanRecords(artifact, records, patterns));
     }
     return hits.sort(byWeight);
   };
