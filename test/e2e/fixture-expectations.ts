@@ -120,22 +120,24 @@ export const FIXTURE_EXPECTATIONS: Record<string, FixtureExpectation> = {
   },
   'no-gateway': {
     status: 'failed', layer: 'process', scenarios: ['no-gateway'],
+    layers: { process: 'failed', 'cli-status': 'failed', 'error-log': 'unknown', 'stdout-log': 'unknown', session: 'unknown', otel: 'unknown', redis: 'degraded' },
     why: 'no plist, no launchd service, no process, no gateway files, no /health: "no gateway on this machine" (joelclaw b71f5aa3: a host that does not carry a service is not a host where it failed); the Redis that answers holds none of its keys',
   },
   'context-overflow-black-hole': {
-    status: 'failed', layer: 'stdout-log', scenarios: ['context-overflow-black-hole'],
-    why: 'layer 3: six messages received, persisted and dispatched with no `response ready` after any of them; gateway.err is clean and the queue acked them, which is the owner\'s "black hole" (ADR-0141): a mute gateway is a failure',
+    status: 'failed', layer: 'stdout-log', scenarios: ['context-overflow-black-hole', 'session-pressure-critical'],
+    layers: { 'cli-status': 'degraded', 'stdout-log': 'failed', session: 'failed' },
+    why: 'layer 3: six messages received, persisted and dispatched with no `response ready` after any of them; gateway.err is clean and the queue acked them, which is the owner\'s "black hole" (ADR-0141): a mute gateway is a failure; the overflowed context is past the rotation threshold too (session pressure critical), and the session\'s prompts end in errors',
   },
   'history-before-restart': {
-    status: 'ok', layer: null, scenarios: ['history-before-restart'],
+    status: 'ok', layer: null, scenarios: ['history-before-restart'], layers: {},
     why: 'gateway.err holds an overnight Redis storm written 9 h ago, before two restarts; the running daemon wrote nothing there and every layer since is healthy: history, "before the last restart", not a failure (the false alarm of joelclaw ca66a98f)',
   },
   'helper-job-failing': {
-    status: 'degraded', layer: 'substrate', scenarios: ['helper-job-failing'],
+    status: 'degraded', layer: 'substrate', scenarios: ['helper-job-failing'], layers: { substrate: 'degraded' },
     why: 'layer -1: Colima and the cluster are up, but com.joel.colima, the job that brings Colima back, exits non-zero on every one of 1728 runs (ADR-0159: 6 days, every 5 min, launchd PATH without Homebrew)',
   },
   'storm-elsewhere': {
-    status: 'ok', layer: null, scenarios: ['storm-elsewhere'],
+    status: 'ok', layer: null, scenarios: ['storm-elsewhere'], layers: {},
     why: 'a negative control: inngest-0 logs a retry storm (joelclaw 9fab44a1) while every gateway layer is clean; the report ends clean, with a note that the errors are another service\'s',
   },
   'legacy-daemon-polling': {
