@@ -95,12 +95,12 @@ export const FIXTURE_EXPECTATIONS: Record<string, FixtureExpectation> = {
     why: 'layer 6: outbound.console_forward.suppressed_policy paired with background responses, none sent',
   },
   'launchd-disabled': {
-    status: 'failed', layer: 'process', scenarios: ['launchd-disabled'], layers: { process: 'failed' },
-    why: 'layer 0: "com.joel.gateway" => disabled and no daemon process',
+    status: 'failed', layer: 'process', scenarios: ['launchd-disabled'], layers: { process: 'failed', 'cli-status': 'failed' },
+    why: 'layer 0: "com.joel.gateway" => disabled and no daemon process; layer 1: /health does not answer, so `gateway status` says the daemon is unreachable',
   },
   'daemon-down': {
-    status: 'failed', layer: 'process', scenarios: ['daemon-down'], layers: { process: 'failed', 'error-log': 'failed' },
-    why: 'layer 0: launchd service not running and no daemon process: gateway down; gateway.err holds the startup guard that stopped it (error severity)',
+    status: 'failed', layer: 'process', scenarios: ['daemon-down'], layers: { process: 'failed', 'cli-status': 'failed', 'error-log': 'failed' },
+    why: 'layer 0: launchd service not running and no daemon process: gateway down; gateway.err holds the startup guard that stopped it (error severity); layer 1: /health does not answer, so `gateway status` says the daemon is unreachable',
   },
   'stale-pid-file': {
     status: 'degraded', layer: 'process', scenarios: ['stale-pid-file'], layers: { process: 'degraded' },
