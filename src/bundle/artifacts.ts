@@ -96,6 +96,8 @@ export const A = {
   k8sEvents: spec('k8s/events', 'k8s', 'json', PRIORITY.k8sObjects, 'events in the gateway namespace'),
   // host
   hostInfo: spec('host/info', 'host', 'json', PRIORITY.state, 'host facts and allowlisted environment'),
+  // the owner's other launchd jobs (per job: launchdJobId)
+  launchdJobsListing: spec('launchd-jobs/listing.json', 'listing', 'json', PRIORITY.state, 'the com.joel.* launchd jobs besides the gateway'),
 } as const satisfies Record<string, ArtifactSpec>;
 
 /** The layer-6 OTEL queries of the hand procedure, with the hours the procedure uses (capped by --hours? no: max of both). */
@@ -127,6 +129,24 @@ export const podLogId = (pod: string, previous = false): string => `k8s/logs/${p
 export const podLogSpec = (pod: string, previous = false): ArtifactSpec =>
   spec(podLogId(pod, previous), 'k8s', 'text', PRIORITY.podLogs, `log tail of ${pod}${previous ? ' (previous container)' : ''}`);
 
+/**
+ * One of the owner's other launchd jobs (com.joel.*: the tripwire, Colima and k8s healers, workers), added
+ * additively in the contract's sense: `launchd-jobs/<gui|system>/<label>/<part>`. The plist and launchctl print
+ * are small state; the log tails go first when the bundle is over --max-size, like pod logs.
+ */
+export type LaunchdJobPart = 'plist' | 'print' | 'stdout' | 'stderr';
+const JOB_PARTS: Record<LaunchdJobPart, { kind: ArtifactKind; priority: number; title: string }> = {
+  plist: { kind: 'file', priority: PRIORITY.state, title: 'plist' },
+  print: { kind: 'command', priority: PRIORITY.command, title: 'launchctl print' },
+  stdout: { kind: 'file', priority: PRIORITY.podLogs, title: 'StandardOutPath (tail)' },
+  stderr: { kind: 'file', priority: PRIORITY.podLogs, title: 'StandardErrorPath (tail)' },
+};
+/** A launchd label as an id segment: lower case, anything outside [a-z0-9._-] as `-`. */
+export const labelSegment = (label: string): string => label.toLowerCase().replace(/[^a-z0-9._-]/g, '-').replace(/^[^a-z0-9]+/, '') || 'job';
+export const launchdJobId = (domain: 'gui' | 'system', label: string, part: LaunchdJobPart): string =>
+  `launchd-jobs/${domain}/${labelSegment(label)}/${part}`;
+const LAUNCHD_JOB_ID = /^launchd-jobs\/(gui|system)\/([a-z0-9][a-z0-9._-]*)\/(plist|print|stdout|stderr)$/;
+
 /** Every fixed artifact spec, for listing and validation. */
 export const FIXED_ARTIFACTS: readonly ArtifactSpec[] = Object.values(A);
 
@@ -137,6 +157,11 @@ export function artifactSpec(id: string): ArtifactSpec | undefined {
   if (id.startsWith('cmd/otel-search/')) return otelSearchSpec(id.slice('cmd/otel-search/'.length));
   const pod = /^k8s\/logs\/([a-z0-9.-]+?)(\.previous)?$/.exec(id);
   if (pod?.[1]) return podLogSpec(pod[1], Boolean(pod[2]));
+  const job = LAUNCHD_JOB_ID.exec(id);
+  if (job) {
+    const part = JOB_PARTS[job[3] as LaunchdJobPart];
+    return spec(id, part.kind, 'text', part.priority, `launchd job ${job[2]} (${job[1]}): ${part.title}`);
+  }
   return undefined;
 }
 

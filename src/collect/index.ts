@@ -5,6 +5,7 @@ import { hostCollector } from './host/index.js';
 import { healthCollector } from './http/index.js';
 import { k8sCollector } from './k8s/index.js';
 import { checkCollectDestination } from './out-path.js';
+import { launchdJobsCollector } from './launchd-jobs/index.js';
 import { redisCollector } from './redis/index.js';
 import { runCollectors } from './run.js';
 import { transcriptCollector } from './transcript/index.js';
@@ -22,6 +23,7 @@ export const COLLECTORS: readonly Collector[] = [
   redisCollector,
   k8sCollector,
   healthCollector,
+  launchdJobsCollector,
 ];
 
 export interface CollectOut {

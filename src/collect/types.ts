@@ -25,6 +25,11 @@ export interface CollectOptions {
   env: NodeJS.ProcessEnv;
   /** uid for the launchd gui/<uid> domain. */
   uid: number;
+  /**
+   * Where /health is asked when the machine has no port file: the daemon's default 3018 unless set. Not a flag:
+   * tests set it so a simulated host never probes the real gateway's port on the machine running them.
+   */
+  defaultWsPort?: number;
 }
 
 /**

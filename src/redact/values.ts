@@ -22,13 +22,12 @@ const SCHEME_PREFIX = /^(?:Bearer|Basic|Token|Bot|Digest)[ \t]+/i;
 
 const PLACEHOLDER = [
   /^(.)\1*$/, // xxxxx, *****, 00000000
-  /x{4,}|X{4,}|\*{3,}|#{4,}/,
-  /EXAMPLE(?:KEY)?$|^example|[_.-]example(?:[_.-]|$)|^your[_-]|[_-]here$|^changeme$|^placeholder$|^dummy|^redacted$/i,
+  /EXAMPLE(?:KEY)?$|^example|[_.-]example(?:[_.-]|$)|(?:^|[_~-])your[_-]|[_-]here(?:[_-]|$)|^changeme$|^placeholder$|^dummy|^redacted$/i,
   /^<[^<>]*>$/, // <token>
   /^\[[A-Za-z _-]*\]$/, // [secret]
   /^\((?:unset|none|null|empty|not set|hidden|redacted)\)$/i, // OPENAI_API_KEY=(unset)
   /^(?:null|undefined|none|nil|true|false|unset|empty|n\/a|tbd|todo|secret|password|token)$/i,
-  /\[redacted\]|<redacted>|\.\.\.$|\.\.\[/i, // shown cut or already masked: ops_eyJzaWduSW5B..[Redacted]
+  /\[redacted\]|<redacted>|\.\.\[/i, // already masked: ops_eyJzaWduSW5B..[Redacted]
   /^(?:new|function|await|require|import|return|this|self|lambda)$/, // code, not a value: credentials: new AWS...
 ];
 
@@ -39,10 +38,27 @@ export function isReference(value: string): boolean {
   return REFERENCE.some((re) => re.test(v));
 }
 
+/** Filler that stands for a secret in examples: xxxx, XXXX, ***, ####, and a trailing `...` of a cut display. */
+const FILLER = /x{4,}|X{4,}|\*{3,}|#{4,}|\.\.\.$/g;
+
+/**
+ * Fewer letters and digits than this besides the filler, and the value is a placeholder (ghp_xxxxxxxx,
+ * sk_test_****, abc...): too little is left to be a secret. A real token that merely contains a filler run
+ * (a key ending in ...xxxx after 100 random characters) keeps far more, and is redacted.
+ */
+const MAX_PLACEHOLDER_REST = 12;
+
+/** Filler runs (xxxx, ***, ####) that leave fewer than MAX_PLACEHOLDER_REST letters and digits. */
+function isFilled(v: string): boolean {
+  const rest = v.replace(FILLER, '');
+  if (rest.length === v.length) return false;
+  return (rest.match(/[A-Za-z0-9]/g)?.length ?? 0) < MAX_PLACEHOLDER_REST;
+}
+
 /** A placeholder that holds no secret: xxx, <token>, ...EXAMPLE, (unset), a lone keyword. */
 export function isPlaceholder(value: string): boolean {
   const v = value.replace(SCHEME_PREFIX, '');
-  return PLACEHOLDER.some((re) => re.test(v));
+  return isFilled(v) || PLACEHOLDER.some((re) => re.test(v));
 }
 
 /** A placeholder run right after a found value: the token is a placeholder (xoxp-...-####################). */

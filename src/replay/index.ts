@@ -4,7 +4,7 @@ import { type ReplayContext, createContext } from './context.js';
 import { diagnoseSubLayers, gatewayStatus } from './layers/cli-status.js';
 import { LAYERS } from './layers/index.js';
 import { machineFacts } from './machine-facts.js';
-import { reconcileErrorLog } from './layers/error-log.js';
+import { errLogHits, reconcileErrorLog } from './layers/error-log.js';
 import { scanPatterns } from './patterns/scan.js';
 import { processFacts } from './layers/process.js';
 import { redisSummary } from './redis-summary.js';
@@ -53,11 +53,9 @@ export function replay(view: BundleView): Diagnosis {
             e2e: byId('e2e'),
             process: byId('process'),
             redis: byId('redis'),
-            stdoutLog: byId('stdout-log'),
-            session: byId('session'),
             redisDegradedMode: redisDegradedMode(ctx),
           },
-          patterns,
+          errLogHits(ctx).current,
         )
       : l,
   );

@@ -130,6 +130,26 @@ export function staleOnReplay(stream: MessagesStream, now: Date): number {
   return Math.max(0, stream.length - young);
 }
 
+/**
+ * How many of the gateway's keys the Redis holds: the SCAN inventory of joelclaw:* and gateway:* when it was
+ * collected, else the named keys (sessions, event lists, stream, config, mode); null when it cannot be told.
+ */
+export function gatewayKeyCount(ctx: ReplayContext): number | null {
+  if (ctx.absence(A.redisKeyInventory.id) === null) {
+    const rows = ctx.json<unknown>(A.redisKeyInventory.id);
+    if (Array.isArray(rows)) return rows.length;
+  }
+  const sessions = redisSessions(ctx);
+  const lists = eventLists(ctx);
+  const stream = asRecord(ctx.json(A.redisMessagesStream.id));
+  const config = ctx.entry(A.redisGatewayConfig.id);
+  if (sessions === null || lists === null || !stream || !config) return null;
+  const streamKeys = stream.type === 'none' ? 0 : 1;
+  const configKeys = config.status === 'missing' ? 0 : 1;
+  const modeKeys = redisMode(ctx) === null ? 0 : 1;
+  return (sessions.length > 0 ? 1 : 0) + lists.filter((l) => l.length > 0).length + streamKeys + configKeys + modeKeys;
+}
+
 // Why: the report's Redis section; null when no Redis artifact was even attempted.
 export function redisSummary(ctx: ReplayContext): RedisSummary | null {
   return ctx.memo('redis:summary', () => {

@@ -149,6 +149,14 @@ function parseFlow(records: readonly LogRecord[], errRecords: readonly LogRecord
   };
 }
 
+/** Prompts dispatched after the last `response ready` that make a mute gateway, not one prompt in flight. */
+export const MUTE_RUN = 2;
+
+// Why: the command queue runs one prompt at a time, so one dispatch without a response is just in flight at
+// capture; a second one behind it means a response never came. The layer and the black-hole scenarios agree.
+export const muteRun = (f: StdoutFlow | null): StdoutFlow['unanswered'] =>
+  f?.unanswered && f.unanswered.count >= MUTE_RUN ? f.unanswered : null;
+
 // Why: the timeline and scenarios need the same restarts, fallback spans and flow as this layer; parse once.
 export function stdoutFlow(ctx: ReplayContext): StdoutFlow | null {
   return ctx.memo('stdout-flow', () => {

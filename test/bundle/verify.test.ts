@@ -9,7 +9,7 @@ import { manifestFrom } from '../helpers/bundle-from.js';
 import { SAMPLE, fileIn, rawTarGz, scratchDir, sha256, validParts } from './craft.js';
 
 const dir = scratchDir();
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
 let counter = 0;
 const bundleFile = (bytes: Buffer | string): string => fileIn(dir, `v${++counter}.tar.gz`, bytes);
 

@@ -8,7 +8,7 @@ import { scratchDir } from './craft.js';
 // react (SIGINT, SIGTERM) it also removes its temp file and staging dir.
 
 const dir = scratchDir();
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
 const script = join(import.meta.dirname, 'fixtures', 'write-big.ts');
 const isTemp = (name: string): boolean => /^\.out\.tar\.gz\.tmp-[0-9a-f]+$/.test(name);
 const stagingDirs = (root: string): string[] => readdirSync(root).filter((n) => n.startsWith('gwbundle-stage-'));

@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Parser, type ReadEntry } from 'tar';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,10 +9,12 @@ import { MANIFEST_ENTRY, entryName } from '../../src/bundle/manifest.js';
 import { writeBundle } from '../../src/bundle/writer.js';
 import { BundleWriteError, InternalError, OutputExistsError } from '../../src/errors.js';
 import { manifestFrom } from '../helpers/bundle-from.js';
+import { callUnprivileged, letUnprivilegedIn } from '../helpers/unprivileged.js';
 import { SAMPLE, scratchDir, sha256 } from './craft.js';
 
 const dir = scratchDir();
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const WRITE_SAMPLE = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'write-sample.ts');
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
 const MTIME = new Date('2026-11-27T12:00:00.000Z');
 let counter = 0;
 const freshPath = (): string => join(dir, `w${++counter}.tar.gz`);
@@ -149,14 +152,16 @@ describe('writeBundle refuses', () => {
     await expect(writeBundle({ outPath: join(file, 'b.tar.gz'), manifest, contents, mtime: MTIME })).rejects.toThrow(/is not a directory/);
   });
 
-  // Skipped as root (this machine and CI): root writes through a 0500 directory, so the refusal cannot be provoked.
-  it.skipIf(process.getuid?.() === 0)('a destination directory it cannot write to', async () => {
-    const { manifest, contents } = sample();
+  it('a destination directory it cannot write to, in one line (as nobody when the suite runs as root)', async () => {
     const locked = join(dir, 'locked');
     mkdirSync(locked);
-    chmodSync(locked, 0o500);
-    await expect(writeBundle({ outPath: join(locked, 'b.tar.gz'), manifest, contents, mtime: MTIME })).rejects.toThrow(/is not writable/);
+    chmodSync(locked, 0o555);
+    await letUnprivilegedIn(dir);
+    const outPath = join(locked, 'b.tar.gz');
+    const r = await callUnprivileged(WRITE_SAMPLE, 'writeSample', [outPath]);
     chmodSync(locked, 0o700);
+    expect(r).toEqual({ error: { name: 'BundleWriteError', message: `cannot write ${outPath}: directory ${locked} is not writable` } });
+    expect(readdirSync(locked)).toEqual([]);
   });
 
   it('content for an artifact the manifest does not list, as a fault of the tool', async () => {

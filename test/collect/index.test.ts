@@ -7,23 +7,30 @@ import { openBundle } from '../../src/bundle/reader.js';
 import { COLLECTORS, runCollect } from '../../src/collect/index.js';
 import type { Collector, ContentStream } from '../../src/collect/types.js';
 import { testOptions } from './helpers/options.js';
+import { closedPort } from '../helpers/silent-server.js';
 import { plantFiles } from './helpers/tree.js';
 
 let work: string;
+let refusing: number;
 beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), 'gwb-collect-'));
+  refusing = await closedPort();
 });
 afterEach(async () => {
-  await rm(work, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true, maxRetries: 5 });
 });
 
-/** A machine with nothing on it: empty root, empty PATH, nothing listening, no cluster. */
+/**
+ * A machine with nothing on it: empty root, empty PATH, nothing listening, no cluster. Its Redis and its
+ * default /health port are a port nothing listens on, never 6379 or 3018 of the machine running the test.
+ */
 const emptyMachine = () =>
   testOptions({
     root: join(work, 'root'),
     env: { PATH: join(work, 'no-bin') },
     kubeconfig: join(work, 'no-kubeconfig'),
-    redisUrl: 'redis://:hunter2-secret@127.0.0.1:1',
+    redisUrl: `redis://:hunter2-secret@127.0.0.1:${refusing}`,
+    defaultWsPort: refusing,
     timeoutMs: 1000,
   });
 

@@ -21,13 +21,29 @@ const slow = (id: string, ms: number): Collector => ({
 });
 
 describe('runCollectors', () => {
-  it('runs collectors concurrently so the wall time is about the slowest, not the sum', async () => {
-    const started = Date.now();
-    const out = await runCollectors([slow('a', 400), slow('b', 400), slow('c', 300)], testOptions(), { progress() {} });
-    const took = Date.now() - started;
+  it('runs collectors concurrently: every one has started before any finishes', async () => {
+    // Each collector waits until all three are running (or, run one after another, gives up after a while and
+    // says so): the result is the same on a loaded machine, only the wait moves.
+    let running = 0;
+    let mostAtOnce = 0;
+    let allStarted: () => void = () => {};
+    const barrier = new Promise<void>((resolve) => (allStarted = resolve));
+    const together = (id: string): Collector => ({
+      id,
+      title: id,
+      ids: [`cmd/${id}`],
+      async collect() {
+        running += 1;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        if (running === 3) allStarted();
+        await Promise.race([barrier, sleep(2000)]);
+        running -= 1;
+        return [{ id: `cmd/${id}`, status: 'ok', source: {}, content: id }];
+      },
+    });
+    const out = await runCollectors([together('a'), together('b'), together('c')], testOptions(), { progress() {} });
     expect(out.map((a) => a.id).sort()).toEqual(['cmd/a', 'cmd/b', 'cmd/c']);
-    expect(took).toBeGreaterThanOrEqual(390);
-    expect(took).toBeLessThan(800);
+    expect(mostAtOnce).toBe(3);
   });
 
   it('records the declared artifacts of a throwing collector as errors and keeps the others', async () => {
@@ -58,9 +74,7 @@ describe('runCollectors', () => {
           ctx.signal.addEventListener('abort', () => (sawAbort = true));
         }),
     };
-    const started = Date.now();
     const out = await runCollectors([hung, slow('fast', 20)], testOptions(), { progress() {}, deadlineMs: 300, graceMs: 100 });
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(sawAbort).toBe(true);
     expect(out.find((a) => a.id === 'k8s/pods')).toMatchObject({ status: 'timeout' });
     expect(out.find((a) => a.id === 'cmd/fast')?.status).toBe('ok');

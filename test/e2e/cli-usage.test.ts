@@ -1,11 +1,20 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOOL_VERSION } from '../../src/version.js';
 import { runCli } from '../helpers/run-cli.js';
+import { closedPort } from '../helpers/silent-server.js';
 
 // The command line as a user meets it: help, version, and one-line errors with the contract's exit codes.
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gwb-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
+});
 
 describe('gwbundle usage', () => {
   it('explains every command and the exit codes in --help', async () => {
@@ -41,7 +50,6 @@ describe('gwbundle usage', () => {
   });
 
   it('exits 2 with one line when the bundle does not exist or is not a bundle', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gwb-cli-'));
     const notGzip = join(dir, 'notes.tar.gz');
     await writeFile(notGzip, 'just some text, not a bundle\n');
     for (const args of [['report', join(dir, 'nope.tar.gz')], ['report', notGzip], ['inspect', notGzip], ['show', notGzip, 'files/gateway.err']]) {
@@ -67,10 +75,18 @@ describe('gwbundle usage', () => {
   });
 
   it('warns loudly before collecting when redaction is turned off, and records it in the manifest', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gwb-cli-'));
+    const root = join(dir, 'root');
     const out = join(dir, 'b.tar.gz');
-    const r = await runCli(['collect', '--no-redact', '--root', dir, '--home', '/Users/nobody', '--redis-url', 'redis://127.0.0.1:1',
-      '--kubeconfig', join(dir, 'no-kubeconfig'), '--timeout', '1', '-o', out], { env: { PATH: dirname(process.execPath) } });
+    // why: Redis and /health on a port nothing listens on (a port file under --root), never the machine's 6379 or 3018
+    const refusing = await closedPort();
+    await mkdir(join(root, 'tmp', 'joelclaw'), { recursive: true });
+    await writeFile(join(root, 'tmp', 'joelclaw', 'gateway.ws.port'), `${refusing}\n`);
+    // why: PATH holds node alone, so none of this machine's commands (ps, uname, hostname) run
+    const nodeBin = join(dir, 'node-bin');
+    await mkdir(nodeBin);
+    await symlink(process.execPath, join(nodeBin, 'node'));
+    const r = await runCli(['collect', '--no-redact', '--root', root, '--home', '/Users/nobody', '--redis-url', `redis://127.0.0.1:${refusing}`,
+      '--kubeconfig', join(dir, 'no-kubeconfig'), '--timeout', '1', '-o', out], { env: { PATH: nodeBin, KUBECONFIG: '', REDIS_HOST: '', REDIS_PORT: '' } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${out}\n`);
     expect(r.stderr.split('\n')[0]).toMatch(/^gwbundle: WARNING: --no-redact/);

@@ -32,11 +32,11 @@ beforeAll(async () => {
   host = await createSimulatedHost(PRESETS.healthy!(), { redisPort: inject('redisPort'), redisDb: DB });
   const { path } = await runCollect(host.collectOptions(), { outPath: join(dir, 'healthy.tar.gz') });
   view = await openBundle(path);
-}, 60_000);
+});
 
 afterAll(async () => {
   await host?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 describe('collect on the healthy simulated host', () => {

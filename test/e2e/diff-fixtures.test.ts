@@ -145,7 +145,7 @@ describe('gwbundle diff', () => {
     expect(bad.stderr).toMatch(/^gwbundle: OLD .*notes\.tar\.gz.*not a gzip file/);
     const missing = await runCli(['diff', good, join(dir, 'nope.tar.gz')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^gwbundle: NEW: cannot read bundle .*nope\.tar\.gz/);
+    expect(missing.stderr).toMatch(/^gwbundle: NEW: no such file: .*nope\.tar\.gz/);
     for (const r of [bad, missing]) {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stdout).toBe('');

@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { marked } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../src/bundle/verify.js';
 import { ReportV1 } from '../../src/report/schema.js';
-import { BUNDLES_DIR, FIXTURE_PRESETS, REPORTS_DIR, renderGoldens } from '../../scripts/make-fixtures.js';
+import { BUNDLES_DIR, FIXTURE_PRESETS, REPORTS_DIR, machineFactsIn, renderGoldens } from '../../scripts/make-fixtures.js';
+import { PRESETS } from '../helpers/simulated-host/presets.js';
 import { runCli } from '../helpers/run-cli.js';
 import { openFence, tables } from '../report/markdown/check.js';
-import { FIXTURE_EXPECTATIONS } from './fixture-expectations.js';
+import { FIXTURE_EXPECTATIONS, expectedLayers } from './fixture-expectations.js';
 
 // The committed example bundles (fixtures/bundles, one per simulated-host preset) are the project's
 // end-to-end record: each must verify, render exactly its golden reports, and be diagnosed the way the hand
@@ -59,13 +61,21 @@ describe('fixture bundles', () => {
       expect(json, `fixtures/reports/${preset}.json differs from the report of its bundle: ${REGENERATE}`).toBe(goldenJson);
     });
 
-    it('is diagnosed the way the hand procedure describes the scenario', () => {
+    it('is diagnosed the way the hand procedure describes the scenario: verdict, every layer, exactly its scenarios', () => {
       const want = FIXTURE_EXPECTATIONS[preset]!;
-      const report = JSON.parse(get(preset).json) as { verdict: { status: string; layer: string | null }; scenarios: Array<{ id: string }> };
-      const fired = report.scenarios.map((s) => s.id);
+      const report = JSON.parse(get(preset).json) as {
+        verdict: { status: string; layer: string | null };
+        layers: Array<{ id: string; status: string }>;
+        scenarios: Array<{ id: string }>;
+      };
       expect({ status: report.verdict.status, layer: report.verdict.layer }, want.why).toEqual({ status: want.status, layer: want.layer });
-      if (want.scenarios.length === 0) expect(fired, want.why).toEqual([]);
-      else expect(fired, want.why).toEqual(expect.arrayContaining(want.scenarios));
+      expect(Object.fromEntries(report.layers.map((l) => [l.id, l.status])), want.why).toEqual(expectedLayers(want));
+      expect(report.scenarios.map((s) => s.id).sort(), want.why).toEqual([...want.scenarios].sort());
+    });
+
+    it("carries neither the kernel release nor the hostname of this machine", async () => {
+      const bytes = gunzipSync(await readFile(bundleOf(preset))).toString('latin1');
+      expect(machineFactsIn(bytes, JSON.stringify(PRESETS[preset]!()))).toEqual([]);
     });
 
     it('gives a JSON report that validates against ReportV1', () => {

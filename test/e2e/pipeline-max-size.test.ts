@@ -35,11 +35,11 @@ beforeAll(async () => {
   spec.files[PATHS.gatewayErr] = { content: hugeErrLog(), mtime: spec.capturedAt };
   host = await createSimulatedHost(spec, { redisPort: inject('redisPort'), redisDb: DB });
   bundle = await collectTo(host, dir, 'big', { maxSizeBytes: MAX_SIZE });
-}, 30_000);
+});
 
 afterAll(async () => {
   await host?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 describe('collect with --max-size 200KB and a 30 MB gateway.err', () => {

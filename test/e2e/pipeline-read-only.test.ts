@@ -7,6 +7,8 @@ import { openBundle } from '../../src/bundle/reader.js';
 import type { FakeCall } from '../helpers/simulated-host/fake-bin.js';
 import { type SimulatedHost, createSimulatedHost } from '../helpers/simulated-host/index.js';
 import { PRESETS } from '../helpers/simulated-host/presets.js';
+import { createCommandsCollector } from '../../src/collect/commands/index.js';
+import { COLLECTORS } from '../../src/collect/index.js';
 import { collectTo } from './helpers/collect-host.js';
 
 // Collection never changes the machine unless an opt-in flag says so (contract; facts §8.9, §8.11):
@@ -29,14 +31,16 @@ beforeAll(async () => {
   host = await createSimulatedHost(PRESETS.healthy!(), { redisPort: inject('redisPort'), redisDb: DB });
   await collectTo(host, dir, 'plain');
   plainCalls = await host.calls();
-  // the e2e step waits 8 s between test and events (facts §2.4): a deadline of 2 x 5 s + 5 s leaves room
-  e2eBundle = await collectTo(host, dir, 'e2e', { e2e: true, timeoutMs: 5000 });
+  // why: the real e2e step waits 8 s between `gateway test` and `gateway events` (facts §2.4); what runs, not
+  // how long it waits, is under test here, so the commands collector waits a moment instead
+  const collectors = COLLECTORS.map((c) => (c.id === 'commands' ? createCommandsCollector({ e2eWaitMs: 100 }) : c));
+  e2eBundle = await collectTo(host, dir, 'e2e', { e2e: true }, collectors);
   e2eCalls = (await host.calls()).slice(plainCalls.length);
-}, 30_000);
+});
 
 afterAll(async () => {
   await host?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 describe('collect is read-only', () => {

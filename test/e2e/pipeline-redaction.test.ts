@@ -18,7 +18,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gwbundle-e2e-redact-'));
 });
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 describe.each([['healthy'], ['s2a-auth-expired'], ['s4c-telegram-conflict']])('redaction of %s', (preset) => {
@@ -30,7 +30,7 @@ describe.each([['healthy'], ['s2a-auth-expired'], ['s4c-telegram-conflict']])('r
     host = await createSimulatedHost(PRESETS[preset]!(), { redisPort: inject('redisPort'), redisDb: DB });
     redacted = await collectTo(host, dir, `${preset}-redacted`);
     plain = await collectTo(host, dir, `${preset}-plain`, { redact: false });
-  }, 30_000);
+  });
   afterAll(async () => {
     await host?.stop();
   });

@@ -12,15 +12,15 @@ import { renderReport } from '../../src/report/index.js';
 import { collectTo, diagnose } from './helpers/collect-host.js';
 
 // A command that never exits (with a grandchild holding its stdout) and a Redis that accepts connections
-// and never answers must each end at --timeout: the run finishes in seconds, not at the global deadline,
-// the artifacts say `timeout`, nothing hung outlives the run, and the report still reads the bundle.
+// and never answers must each end at their own --timeout, not at the global deadline: the artifacts say
+// `timeout` and why, the partial output is kept, nothing hung outlives the run, and the report still reads the
+// bundle. How long that takes is a figure of `npm run bench`, not an assertion here.
 
 const DB = 25;
 const TIMEOUT_MS = 1000;
 let dir: string;
 let host: SimulatedHost;
 let bundle: string;
-let elapsedMs: number;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gwbundle-e2e-timeout-'));
@@ -28,22 +28,15 @@ beforeAll(async () => {
   spec.commands.colima = { '*': { stdout: '{"partial":', hang: true } };
   spec.redis = 'silent';
   host = await createSimulatedHost(spec, { redisPort: inject('redisPort'), redisDb: DB });
-  const started = Date.now();
   bundle = await collectTo(host, dir, 'hung', { timeoutMs: TIMEOUT_MS });
-  elapsedMs = Date.now() - started;
-}, 30_000);
+});
 
 afterAll(async () => {
   await host?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 describe('collect against a hung command and a silent Redis', () => {
-  it('finishes within a few seconds of --timeout, well before the global deadline', () => {
-    // 2 x timeout + 5 s is the global deadline; the per-source timeout must end things long before it
-    expect(elapsedMs).toBeLessThan(6500);
-  });
-
   it('records the hung command as timed out with its partial output, and kills its whole process group', async () => {
     const view = await openBundle(bundle);
     expect(view.entry(A.colimaStatus.id)).toMatchObject({ status: 'timeout' });
@@ -53,11 +46,11 @@ describe('collect against a hung command and a silent Redis', () => {
     expect(pids.filter(pidAlive)).toEqual([]);
   });
 
-  it('records the silent Redis as timed out, every Redis artifact', async () => {
+  it('records the silent Redis as timed out at its own --timeout (not the global deadline), every Redis artifact', async () => {
     const view = await openBundle(bundle);
     const statuses = REDIS_ARTIFACT_IDS.map((id) => `${id}: ${view.entry(id)?.status}`);
     expect(statuses).toEqual(REDIS_ARTIFACT_IDS.map((id) => `${id}: timeout`));
-    expect(view.entry(A.redisPing.id)?.reason ?? '').not.toBe('');
+    expect(view.entry(A.redisPing.id)?.reason).toBe(`no answer from ${host.redisUrl}/0 within ${TIMEOUT_MS} ms`);
   });
 
   it('still gives a report, where the layers reading Redis are never ok', async () => {

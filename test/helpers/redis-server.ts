@@ -61,7 +61,7 @@ export async function startRedisServer(opts: { port?: number } = {}): Promise<Re
   );
   const stop = async () => {
     await stopChild(child);
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
   };
   const exited = new Promise<never>((_, reject) => {
     child.once('error', (e) => reject(new Error(`redis-server could not start: ${e.message} (is it installed?)`)));
@@ -69,11 +69,12 @@ export async function startRedisServer(opts: { port?: number } = {}): Promise<Re
   });
   exited.catch(() => {});
   const ready = (async () => {
-    for (let i = 0; i < 200; i++) {
+    // why: generous, for a loaded 2-core machine; it only bounds a redis-server that never comes up
+    for (let i = 0; i < 1200; i++) {
       if (await canConnect(socket)) return;
       await new Promise((r) => setTimeout(r, 25));
     }
-    throw new Error('redis-server did not accept connections within 5 s');
+    throw new Error('redis-server did not accept connections within 30 s');
   })();
   try {
     await Promise.race([ready, exited]);

@@ -50,9 +50,9 @@ describe('gwbundle show', () => {
 
   it('exits 0 for evidence as the report cites it and 1 for an artifact without content', async () => {
     const bundle = `${FIXTURE_BUNDLES}/s2a-auth-expired.tar.gz`;
-    const cited = await runCli(['show', bundle, 'files/gateway.err:10']);
+    const cited = await runCli(['show', bundle, 'files/gateway.err:15']);
     expect(cited.code, cited.stderr).toBe(0);
-    expect(cited.stdout).toMatch(/^> 10 \| command-queue: prompt failed \{$/m);
+    expect(cited.stdout).toMatch(/^> 15 \| command-queue: prompt failed \{$/m);
     const empty = await runCli(['show', bundle, 'redis/mode']);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/^gwbundle: redis\/mode has no content in this bundle \(missing: .*\n$/);

@@ -3,14 +3,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/eventually.js';
 import { pidAlive, readFakeCalls, readHangPids, writeFakeBin } from '../helpers/simulated-host/fake-bin.js';
 
 let base: string;
 let binDir: string;
 let ctlDir: string;
 
-const run = (name: string, args: string[]) =>
-  spawnSync(name, args, { env: { PATH: `${binDir}:${process.env.PATH}` }, encoding: 'utf8', timeout: 2000 });
+// why: a generous limit, only so a broken fake cannot hang the suite; a loaded machine starts node slowly
+const run = (name: string, args: string[], timeout = 30_000) =>
+  spawnSync(name, args, { env: { PATH: `${binDir}:${process.env.PATH}` }, encoding: 'utf8', timeout });
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'fake-bin-test-'));
@@ -24,7 +26,7 @@ beforeAll(async () => {
         '*': { stdout: 'fallback\n' },
       },
       kubectl: { '*get nodes*': { stdout: 'nodes\n' }, '*get nodes -o json*': { stdout: 'nodes-json\n' } },
-      pi: { '--version': { stdout: '0.70.2\n', delayMs: 150 } },
+      pi: { '--version': { stdout: '0.70.2\n' }, '--slow': { stdout: 'late\n', delayMs: 600_000 } },
       colima: { '*': { stdout: 'partial\n', hang: true } },
     },
     binDir,
@@ -34,7 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const pid of await readHangPids(ctlDir)) if (pidAlive(pid)) process.kill(pid, 'SIGKILL');
-  await rm(base, { recursive: true, force: true });
+  await rm(base, { recursive: true, force: true, maxRetries: 5 });
 });
 
 describe('fake commands', () => {
@@ -66,10 +68,11 @@ describe('fake commands', () => {
     expect(r.stderr).toContain('no answer for "models"');
   });
 
-  it('waits delayMs before answering', () => {
-    const started = Date.now();
+  it('waits delayMs before answering: stopped during the wait, it has printed nothing', () => {
+    const r = run('pi', ['--slow'], 3000);
+    expect(r.signal).toBe('SIGTERM');
+    expect(r.stdout).toBe('');
     expect(run('pi', ['--version']).stdout).toBe('0.70.2\n');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
   });
 
   it('leaves a command the spec does not list off PATH', () => {
@@ -88,19 +91,15 @@ describe('fake commands', () => {
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     const closed = new Promise<void>((resolve) => child.stdout.on('close', () => resolve()));
     let pids: number[] = [];
-    for (let i = 0; i < 40 && pids.length < 2; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      pids = await readHangPids(ctlDir);
-    }
+    await eventually(async () => (pids = await readHangPids(ctlDir)).length >= 2);
     expect(pids).toHaveLength(2);
     process.kill(child.pid!, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 100));
+    await eventually(() => !pidAlive(child.pid!));
     // Killing only the direct child leaves the grandchild sleeper alive and stdout open.
     expect(pidAlive(pids[1]!)).toBe(true);
     process.kill(-child.pid!, 'SIGKILL');
     await closed;
     expect(out).toBe('partial\n');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(pidAlive(pids[1]!)).toBe(false);
+    expect(await eventually(() => !pidAlive(pids[1]!))).toBe(true);
   });
 });

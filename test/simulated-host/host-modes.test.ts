@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
+import { eventually } from '../helpers/eventually.js';
 import { pidAlive } from '../helpers/simulated-host/fake-bin.js';
 import { createSimulatedHost } from '../helpers/simulated-host/index.js';
 import { PRESETS } from '../helpers/simulated-host/presets.js';
@@ -42,14 +43,14 @@ describe('simulated host failure modes', () => {
     } finally {
       await host.stop();
     }
-    expect(await probe(`http://127.0.0.1:${host.wsPort}/health`, 300)).toBe('refused');
+    expect(await probe(`http://127.0.0.1:${host.wsPort}/health`, 30_000)).toBe('refused');
   });
 
   it('writes a closed port when /health is refused but the port file remains', async () => {
     const host = await createSimulatedHost(PRESETS['launchd-disabled']!(), { redisPort, redisDb: DB });
     try {
       expect(host.wsPort).not.toBeNull();
-      expect(await probe(`http://127.0.0.1:${host.wsPort}/health`, 500)).toBe('refused');
+      expect(await probe(`http://127.0.0.1:${host.wsPort}/health`, 30_000)).toBe('refused');
     } finally {
       await host.stop();
     }
@@ -62,15 +63,11 @@ describe('simulated host failure modes', () => {
     const child = spawn('colima', ['status', '--json'], { env: host.env, stdio: 'ignore', detached: true });
     child.unref();
     let pids: number[] = [];
-    for (let i = 0; i < 40 && pids.length < 2; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      pids = await host.hangPids();
-    }
+    await eventually(async () => (pids = await host.hangPids()).length >= 2);
     expect(pids).toHaveLength(2);
     expect(pids.every(pidAlive)).toBe(true);
     await host.stop();
-    await new Promise((r) => setTimeout(r, 100));
-    expect(pids.some(pidAlive)).toBe(false);
+    expect(await eventually(() => !pids.some(pidAlive))).toBe(true);
   });
 
   it('records the calls made so read-only collection can be checked', async () => {

@@ -13,7 +13,7 @@ const redisPort = inject('redisPort');
 /** Whether something accepts HTTP at the url; refused or reset counts as no. */
 const answers = async (url: string): Promise<{ status: number; body: string } | 'refused'> => {
   try {
-    const r = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    const r = await fetch(url, { signal: AbortSignal.timeout(30_000) });
     return { status: r.status, body: await r.text() };
   } catch {
     return 'refused';
@@ -21,7 +21,7 @@ const answers = async (url: string): Promise<{ status: number; body: string } | 
 };
 
 const readBack = async (url: string) => {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 30_000 });
   redis.on('error', () => {});
   try {
     await redis.connect();
@@ -46,8 +46,8 @@ describe.each(Object.keys(PRESETS))('the %s host', (name) => {
           expect(Math.round(mtimeMs), path).toBe(Date.parse(file.mtime));
         }
       }
-      const log = await readFile(join(host.root, PATHS.gatewayLog), 'utf8');
-      expect(log).not.toContain('{{wsPort}}');
+      // A machine without the gateway (the no-gateway preset) has no gateway.log and no joelclaw CLI.
+      if (spec.files[PATHS.gatewayLog]) expect(await readFile(join(host.root, PATHS.gatewayLog), 'utf8')).not.toContain('{{wsPort}}');
 
       const print = spawnSync('launchctl', ['print', `gui/${spec.uid}/com.joel.gateway`], { env: host.env, encoding: 'utf8' });
       const expected = spec.commands.launchctl![`print gui/${spec.uid}/com.joel.gateway`]!;
@@ -57,8 +57,10 @@ describe.each(Object.keys(PRESETS))('the %s host', (name) => {
 
       const ps = execFileSync('ps', ['-axo', 'pid,ppid,lstart,etime,command'], { env: host.env, encoding: 'utf8' });
       expect(ps.split('\n')[0]).toBe('  PID  PPID STARTED                          ELAPSED COMMAND');
-      const otel = JSON.parse(execFileSync('joelclaw', ['otel', 'search', 'gateway', '--hours', '1'], { env: host.env, encoding: 'utf8' }));
-      expect(otel).toHaveProperty('ok');
+      if (spec.commands.joelclaw) {
+        const otel = JSON.parse(execFileSync('joelclaw', ['otel', 'search', 'gateway', '--hours', '1'], { env: host.env, encoding: 'utf8' }));
+        expect(otel).toHaveProperty('ok');
+      }
 
       if (spec.wsPortFile) {
         const port = (await readFile(join(host.root, PATHS.wsPortFile), 'utf8')).trim();

@@ -28,6 +28,8 @@ type OpenRange =
   | { kind: 'missing' | 'error'; reason: string };
 
 const NEWLINE = 0x0a;
+/** A tail bigger than this stays a stream over the open file; a smaller one is read at once. */
+const STREAM_OVER_BYTES = 1024 * 1024;
 /** Read step of the search for a tail's first record. */
 const SEARCH_BLOCK = 64 * 1024;
 
@@ -133,7 +135,7 @@ export function fileRangeStream(fh: FileHandle, start: number, end: number, bunR
   };
 }
 
-/** A file artifact: a log tail as a stream, a small file in memory, with its machine path, full size, mtime and any cut. */
+/** A file artifact: a big tail as a stream, anything smaller in memory, with its machine path, full size, mtime and any cut. */
 export async function fileArtifact(
   id: string,
   machinePath: string,
@@ -148,8 +150,21 @@ export async function fileArtifact(
   }
   const range = await openRange(realPath, opts);
   if (range.kind !== 'ok') return { id, status: range.kind, reason: range.reason, source };
-  const stream = fileRangeStream(range.fh, range.start, range.end, opts.bunRecords ?? false);
-  return withCut({ id, source, stream, bytesAtSource: range.size, mtime: range.mtime.toISOString() }, range.size - stream.bytes, opts.keep, range.note);
+  const meta = { id, source, bytesAtSource: range.size, mtime: range.mtime.toISOString() };
+  const kept = range.end - range.start;
+  if (kept > STREAM_OVER_BYTES) {
+    const stream = fileRangeStream(range.fh, range.start, range.end, opts.bunRecords ?? false);
+    return withCut({ ...meta, stream }, range.size - kept, opts.keep, range.note);
+  }
+  try {
+    const content = (await readExactly(range.fh, range.start, kept)).toString('utf8');
+    return withCut({ ...meta, content }, range.size - kept, opts.keep, range.note);
+  } catch (e) {
+    const why = describeError(e);
+    return { id, status: why.kind, reason: why.reason, source };
+  } finally {
+    await range.fh.close().catch(() => {});
+  }
 }
 
 /** The artifact's status and truncations for `bytesCut` bytes left out. */

@@ -3,7 +3,8 @@ import { A } from '../../bundle/artifacts.js';
 import type { Collector, StagedArtifact } from '../types.js';
 
 // GET /health of the legacy daemon (facts §1.3, §2.3). The port comes from /tmp/joelclaw/gateway.ws.port
-// (a positive integer, as the CLI parses it), else the daemon's default 3018. PI_GATEWAY_WS_PORT in our own
+// (a positive integer, as the CLI parses it), else the daemon's default 3018 (which tests move elsewhere with
+// CollectOptions.defaultWsPort, so they never reach a live gateway on the machine running them). PI_GATEWAY_WS_PORT in our own
 // environment is not the daemon's, so it is ignored. Any HTTP answer is evidence (503 = unavailable), so
 // status is ok with `httpStatus`; content is the raw body, capped at 1 MiB.
 
@@ -12,13 +13,16 @@ export const DEFAULT_WS_PORT = 3018;
 export const HEALTH_BODY_CAP = 1024 * 1024;
 const MAX_PORT = 65_535;
 
-/** The port the daemon says it listens on, and where that came from. */
-export async function healthPort(portFile: string): Promise<{ port: number; portFrom: 'ws.port file' | 'default'; portFile: string }> {
+/** The port the daemon says it listens on (else `defaultPort`), and where that came from. */
+export async function healthPort(
+  portFile: string,
+  defaultPort = DEFAULT_WS_PORT,
+): Promise<{ port: number; portFrom: 'ws.port file' | 'default'; portFile: string }> {
   const raw = await readFile(portFile, 'utf8').catch(() => null);
   const trimmed = raw?.trim() ?? '';
   const n = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (n > 0 && n <= MAX_PORT) return { port: n, portFrom: 'ws.port file', portFile: raw === null ? 'missing' : 'ok' };
-  return { port: DEFAULT_WS_PORT, portFrom: 'default', portFile: raw === null ? 'missing' : 'not a port' };
+  return { port: defaultPort, portFrom: 'default', portFile: raw === null ? 'missing' : 'not a port' };
 }
 
 /** The body up to `cap` bytes; the rest is not read (a runaway body must not stall collection). */
@@ -53,7 +57,7 @@ export const healthCollector: Collector = {
   ids: [A.health.id],
   async collect(ctx) {
     const { timeoutMs } = ctx.options;
-    const found = await healthPort(ctx.resolve(WS_PORT_FILE));
+    const found = await healthPort(ctx.resolve(WS_PORT_FILE), ctx.options.defaultWsPort);
     const url = `http://127.0.0.1:${found.port}/health`;
     const base = { id: A.health.id, source: { url }, facts: found } satisfies Partial<StagedArtifact>;
     const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ctx.signal]);

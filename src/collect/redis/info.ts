@@ -5,11 +5,14 @@ import type { RedisStep } from './step.js';
 // (uptime_in_seconds, used_memory, total_commands_processed, instantaneous_*), which differ on every call.
 // Under SOURCE_DATE_EPOCH the same unchanged machine must give the same bytes, so only settings and states
 // that change when someone changes the server are kept (an allowlist, so a new INFO field stays out).
+// `os` (the kernel release of the machine Redis runs on, e.g. "Linux 6.8.0-45-generic x86_64") is left out
+// too: it names the machine rather than the server's state, replay never reads it, and keeping it made every
+// reproducible bundle (and the committed example fixtures) carry the kernel of whatever machine built it.
+// Without SOURCE_DATE_EPOCH the whole INFO is kept, `os` included.
 
 const SDE_STABLE_FIELDS = new Set([
   'redis_version',
   'redis_mode',
-  'os',
   'arch_bits',
   'tcp_port',
   'role',

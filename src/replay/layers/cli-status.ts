@@ -2,6 +2,7 @@ import { A } from '../../bundle/artifacts.js';
 import { channelHealingLayer, channelHealthLayer } from '../channel-sublayers.js';
 import type { ReplayContext } from '../context.js';
 import { type DiagnoseLayer, interruptibilityLayer, operatorTracingLayer, sessionPressureLayer, textOf } from '../diagnose-sublayers.js';
+import { gatewayAbsence } from '../gateway-presence.js';
 import { type GatewayStatus, gatewayStatus } from '../gateway-status.js';
 import { modelDrift } from '../model-facts.js';
 import { processFacts } from '../process-facts.js';
@@ -66,6 +67,16 @@ function core(ctx: ReplayContext): Core {
     return { status: 'unknown', detail: 'Redis unreachable and /health not collected', reason: healthWhy, findings };
   }
   const rule = cliStatusRule(s, redisOk);
+  // Better than the real rules: the real L2 passes on Redis alone, so with no daemon at all (dead after a
+  // reboot, or no gateway on this machine) a Redis that answers read as `ok`. `joelclaw gateway status` itself
+  // says healthy: false and daemon.reachable: false there (gateway.ts:342-344, since joelclaw fca46a27).
+  if (s.sources.health === 'unreachable' && !slim && rule.status !== 'failed') {
+    const why = ctx.entry(A.health.id)?.reason ?? 'no answer';
+    const none = gatewayAbsence(ctx);
+    const said = `joelclaw gateway status would say healthy: false, daemon.reachable: false${s.available ? ' (available: true only because Redis answers)' : ''}`;
+    const detail = `Daemon unreachable: ${none ? 'no gateway on this machine' : `/health did not answer (${why})`}; ${rule.detail}`;
+    return { status: 'failed', detail, findings: [...findings, said, ...rule.findings] };
+  }
   // Better than the real rules: a daemon that itself answers available:false (stuck or dead session) is not ok.
   if (rule.status === 'ok' && s.sources.health === 'ok' && s.available === false) {
     const session = typeof s.components?.session === 'string' ? s.components.session : 'unknown';

@@ -1,18 +1,20 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
-import { scanPatterns } from '../patterns/scan.js';
+import { type ErrHistory, currentErrRecords, errHistory } from '../err-history.js';
+import { scanPatterns, scanRecords } from '../patterns/scan.js';
 import type { Finding, Layer, LayerResult, LogRecord, PatternHit } from '../types.js';
 
 // Seed layer 2, "the money log": the pattern catalog over gateway.err's grouped records (facts §2.4 L8), then
-// the real diagnose's reconciliation (Rules A and B) plus our own when no e2e test ran (reconcileErrorLog).
+// the real diagnose's reconciliation (Rules A and B) plus our own for redis_degraded (reconcileErrorLog).
+// gateway.err is never truncated and has no timestamps: records written before the running daemon started
+// (err-history.ts) are history, listed "before the last restart" and never enough to fail the layer. Only a
+// watchdog restart within the hour that those failures caused keeps them as a degraded, recovered incident.
 
 const ERR = A.gatewayErrLog.id;
 /** Lines of a record shown as a finding's excerpt: enough for a bun object with its error frame. */
 const EXCERPT_LINES = 12;
 /** The real Rule A's "stale watchdog" labels (gateway.ts:2754-2787). */
 const WATCHDOG_IDS: ReadonlySet<string> = new Set(['watchdog-stuck', 'watchdog-stuck-timeout', 'watchdog-dead']);
-/** err records that mark a self-restart: what follows them in gateway.log is a new daemon. */
-const RESTART_MARKERS: ReadonlySet<string> = new Set(['self-restart', 'watchdog-stuck-timeout']);
 const STUCK_RECOVERED = /session recovered after stuck abort/i;
 
 // Why: "12.3 KB" reads better than a byte count in a one-line detail.
@@ -59,6 +61,34 @@ function staleStuck(hits: readonly PatternHit[], records: readonly LogRecord[]):
   return records.find((r) => r.line > lastStuck && STUCK_RECOVERED.test(r.head));
 }
 
+/** Minutes, for "restarted 12 min ago". */
+const minutesAgo = (ctx: ReplayContext, ms: number): number => Math.round((ctx.now.getTime() - ms) / 60_000);
+
+// Why: the layer, the reconciliation and the scenarios judge the same split of gateway.err (err-history.ts).
+/** Pattern hits of gateway.err: those written since the running daemon started, and those before (history). */
+export function errLogHits(ctx: ReplayContext): { current: PatternHit[]; history: PatternHit[] } {
+  return ctx.memo('errLogHits', () => {
+    const records = ctx.records(ERR) ?? [];
+    const h = errHistory(ctx);
+    if (!h) return { current: scanPatterns(ctx).filter((x) => x.artifact === ERR), history: [] };
+    return { current: scanRecords(ERR, currentErrRecords(ctx)), history: scanRecords(ERR, records.filter((r) => r.line <= h.lastLine)) };
+  });
+}
+
+/** The history block of the layer: what is before the last restart and why, then each pattern found there. */
+function historyFindings(h: ErrHistory, hits: readonly PatternHit[], byLine: ReadonlyMap<number, LogRecord>): Finding[] {
+  const head: Finding = {
+    messageId: 'historyBeforeRestart',
+    text: `before the last restart: gateway.err lines 1-${h.lastLine} (${h.records} records) are history, not the present: ${h.why}`,
+    severity: 'info',
+    evidence: h.evidence,
+  };
+  return [head, ...hits.map((x) => {
+    const f = hitFinding(x, byLine);
+    return { ...f, messageId: `history:${x.id}`, text: `before the last restart: ${f.text}`, severity: 'info' as const };
+  })];
+}
+
 function run(ctx: ReplayContext): LayerResult {
   const base = { id: 'error-log', seedLayer: 2, title: layer.title } as const;
   const absent = ctx.absence(ERR);
@@ -67,17 +97,30 @@ function run(ctx: ReplayContext): LayerResult {
   const cut = logCutFinding(ctx, ERR);
   const tail = cut ? [cut] : [];
   if (records.length === 0) return { ...base, status: 'ok', detail: 'gateway.err is empty', findings: tail };
-  const hits = scanPatterns(ctx).filter((h) => h.artifact === ERR);
+  const { current: hits, history: pastHits } = errLogHits(ctx);
+  const h = errHistory(ctx);
   const e = ctx.entry(ERR);
   // Only a cut log says how much was kept: older records were not judged.
   const size = e && cut ? ` (${formatBytes(e.bytes)} of ${formatBytes(e.bytesAtSource ?? e.bytes)} kept)` : '';
+  const byLine = new Map(records.map((r) => [r.line, r]));
+  const past = h ? historyFindings(h, pastHits, byLine) : [];
+  if (hits.length === 0 && pastHits.length > 0 && h) {
+    const n = records.length - h.records;
+    const since = n === 0 ? 'nothing written to gateway.err since' : `none in the ${n} records since`;
+    // The watchdog restarted the daemon because of these failures within the hour: the incident just recovered.
+    if (h.recentWatchdogRecovery && pastHits.some((x) => x.severity === 'error')) {
+      const ago = h.daemonStart ? ` ${minutesAgo(ctx, h.daemonStart.ms)} min ago` : '';
+      return { ...base, status: 'degraded', detail: `${pastHits.length} pattern(s) before the watchdog restarted the daemon${ago}; ${since}${size}`, findings: [...past, ...tail] };
+    }
+    return { ...base, status: 'ok', detail: `${pastHits.length} pattern(s), all before the last restart (history); ${since}${size}`, findings: [...past, ...tail] };
+  }
   if (hits.length === 0) {
-    return { ...base, status: 'ok', detail: `${records.length} records scanned, no known failure patterns${size}`, findings: tail };
+    return { ...base, status: 'ok', detail: `${records.length} records scanned, no known failure patterns${size}`, findings: [...past, ...tail] };
   }
   let detail = `${hits.length} pattern(s) in ${records.length} record${records.length === 1 ? '' : 's'}${size}`;
-  const byLine = new Map(records.map((r) => [r.line, r]));
-  const findings = [...hits.map((h) => hitFinding(h, byLine)), ...tail];
-  let status: LayerResult['status'] = hits.some((h) => h.severity === 'error') ? 'failed' : 'degraded';
+  if (h) detail += `, ${h.records} of them before the last restart`;
+  const findings = [...hits.map((x) => hitFinding(x, byLine)), ...past, ...tail];
+  let status: LayerResult['status'] = hits.some((x) => x.severity === 'error') ? 'failed' : 'degraded';
   const recovered = status === 'failed' ? staleStuck(hits, records) : undefined;
   if (recovered) {
     status = 'degraded';
@@ -93,8 +136,6 @@ export interface ReconcileInputs {
   e2e?: LayerResult;
   process?: LayerResult;
   redis?: LayerResult;
-  stdoutLog?: LayerResult;
-  session?: LayerResult;
   /** The daemon reports redis_degraded while still available (/health): Redis errors are its known surface. */
   redisDegradedMode?: boolean;
 }
@@ -106,10 +147,11 @@ const downgrade = (l: LayerResult, note: string, messageId: string): LayerResult
   findings: [...l.findings, { messageId, text: note, severity: 'info', evidence: [{ artifact: ERR }] }],
 });
 
-// Why: an error log is history; when later evidence shows delivery working, a failure there is only degraded.
 /** Error rows that are Redis transport trouble (connection refused, retries flushed), not message-path faults. */
 const REDIS_TRANSPORT_IDS: ReadonlySet<string> = new Set(['redis-down', 'redis-channel-error', 'redis-max-retries']);
 
+// Why: when later evidence shows delivery working, a failure in the error log is only degraded. `hits` are the
+// records since the running daemon started (errLogHits(ctx).current): history was judged by the layer already.
 export function reconcileErrorLog(errorLog: LayerResult, others: ReconcileInputs, hits: PatternHit[]): LayerResult {
   if (errorLog.status !== 'failed') return errorLog;
   const errHits = hits.filter((h) => h.artifact === ERR);
@@ -126,21 +168,6 @@ export function reconcileErrorLog(errorLog: LayerResult, others: ReconcileInputs
     // The procedure (scenario 4): redis_degraded is not a full outage while the daemon stays available.
     const note = 'only Redis transport errors, and the daemon reports redis_degraded while available: the degraded surface, not an outage';
     return downgrade(errorLog, note, 'reconciledRedisDegraded');
-  }
-  const e2eRan = others.e2e !== undefined && others.e2e.status !== 'skipped' && others.e2e.status !== 'unknown';
-  if (e2eRan) return errorLog; // a failed e2e test outranks anything the logs suggest
-  if (errors.length === 0) return errorLog; // failed for a reason these hits do not show: leave it
-  // No timestamps: only a self-restart recorded after the last error ties gateway.log's new daemon to "after it".
-  const lastError = Math.max(...errors.map((h) => h.lastLine));
-  const lastRestart = Math.max(-1, ...errHits.filter((h) => RESTART_MARKERS.has(h.id)).map((h) => h.lastLine));
-  if (lastRestart < lastError) return errorLog;
-  const delivered = others.stdoutLog?.findings.find((f) => f.messageId === 'deliveryAfterRestart');
-  if (delivered) {
-    return downgrade(errorLog, `errors predate a watchdog restart; ${delivered.text} (e2e not collected)`, 'reconciledDeliveryAfterRestart');
-  }
-  if (others.session?.status === 'ok') {
-    const note = 'errors predate a watchdog restart; the session transcript shows turns completing (e2e not collected)';
-    return downgrade(errorLog, note, 'reconciledSessionHealthy');
   }
   return errorLog;
 }

@@ -1,5 +1,7 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
+import { agentLoop } from '../agent-loop.js';
+import { gatewayAbsence } from '../gateway-presence.js';
 import { GATEWAY_LABEL, signalOfStatus } from '../parse/launchctl.js';
 import { lineEvidence } from '../line-evidence.js';
 import { parseLaunchdPlist } from '../parse/plist.js';
@@ -124,6 +126,12 @@ const layer: Layer = {
       return { ...base, status: 'unknown', reason, detail: 'neither ps nor launchctl output was collected', findings: [] };
     }
     const found = findings(ctx, f);
+    const none = gatewayAbsence(ctx);
+    if (none) {
+      // Not a daemon that stopped: nothing of the gateway is installed, so say that instead of "not running".
+      const text = `no gateway on this machine: ${none.summary} (missing: ${none.missing.join(', ')}); collected on the wrong machine, or before the gateway was installed`;
+      return { ...base, status: 'failed', detail: `no gateway on this machine: ${none.summary}`, findings: [...found, { messageId: 'noGateway', text, severity: 'error', evidence: none.evidence }] };
+    }
     if (f.alive === null) {
       const reason = `${ctx.absence(A.ps.id) ?? 'cmd/ps has no process rows'}; launchd shows no running pid, so liveness is unknown`;
       return { ...base, status: 'unknown', reason, detail: realProcessRule(f).detail, findings: found };
@@ -139,6 +147,16 @@ const layer: Layer = {
     if (f.strayPids.length > 0 && status !== 'failed') {
       status = 'degraded';
       detail = `${detail}; another gateway process runs beside it (pid ${f.strayPids.join(', ')}): manual run or launchd drift`;
+    }
+    // Under the slim transport a running daemon is half the gateway: the agent loop must be alive too.
+    const loop = agentLoop(ctx);
+    if (loop?.down && status !== 'failed') {
+      status = 'failed';
+      detail = `${detail}; the agent loop is down: no gateway:agent:heartbeat and no agent-comms-driver process (only the raw fallback reaches Joel)`;
+      found.push({ messageId: 'agentLoopDown', text: 'slim transport runs, but the agent loop does not: gateway:agent:heartbeat is gone and no agent-comms-driver process runs', severity: 'error', evidence: loop.evidence });
+    } else if (loop?.heartbeatKey === false) {
+      const why = loop.driver ? 'while the driver runs: a blip between refreshes, or a loop that is wedged' : 'and ps was not collected: a blip cannot be told from a dead loop';
+      found.push({ messageId: 'agentHeartbeatMissing', text: `gateway:agent:heartbeat was missing at capture ${why}`, severity: 'warn', evidence: loop.evidence });
     }
     return { ...base, status, detail, findings: found };
   },

@@ -2,7 +2,7 @@ import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
 import { gatewayStatus } from '../gateway-status.js';
 import { asRecord } from '../parse/health.js';
-import { eventLists, messagesStream, redisMode, redisReachable, redisSummary } from '../redis-summary.js';
+import { eventLists, gatewayKeyCount, messagesStream, redisMode, redisReachable, redisSummary } from '../redis-summary.js';
 import type { Finding, Layer, LayerResult } from '../types.js';
 
 // Seed layer 8: the event queue, the durable stream's unacked backlog, config and mode (facts §3). Unlike the
@@ -61,6 +61,14 @@ function judge(ctx: ReplayContext): Omit<LayerResult, 'id' | 'seedLayer' | 'titl
     findings.push({ messageId: 'legacyStreamKey', text, severity: 'info', evidence: [{ artifact: A.redisLegacyMessages.id }] });
   }
   if (daemonDegraded) problems.push('the gateway reports redis_degraded');
+  // A Redis that answers but holds nothing of the gateway is not "ok": it is the wrong Redis, or one that was
+  // flushed. Every gateway writes joelclaw:gateway:sessions and its stream at start (facts §3).
+  if (gatewayKeyCount(ctx) === 0) {
+    const url = ctx.view.manifest.options.redisUrl;
+    const text = `Redis at ${url} answered PING but holds none of the gateway's keys (joelclaw:*, gateway:*): is this the gateway's Redis? (--redis-url)`;
+    findings.push({ messageId: 'noGatewayKeys', text, severity: 'warn', evidence: [{ artifact: ctx.absence(A.redisKeyInventory.id) === null ? A.redisKeyInventory.id : A.redisSessions.id }] });
+    problems.push("none of the gateway's keys: is this the gateway's Redis?");
+  }
   const base = `event queue: ${queue}, message stream: ${stream ? `${stream.length} unacked` : 'not collected'}`;
   return { status: problems.length > 0 ? 'degraded' : 'ok', detail: problems.length > 0 ? `${base}; ${problems.join('; ')}` : base, findings };
 }

@@ -1,20 +1,31 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
 import { scanPatterns } from '../patterns/scan.js';
-import { type StdoutFlow, stdoutFlow } from '../stdout-flow.js';
+import { type StdoutFlow, muteRun, stdoutFlow } from '../stdout-flow.js';
 import type { Evidence, Finding, Layer, LayerResult } from '../types.js';
+import { RECENT_RESTART_MS, runningDaemonStart } from '../err-history.js';
 import { logCutFinding } from './error-log.js';
 
 // Seed layer 3: the event flow in gateway.log (src/replay/stdout-flow.ts), judged: restarts by the watchdog,
-// the fallback model in use, prompts dispatched with no response after them.
+// the fallback model in use, prompts dispatched with no response after them. A run of prompts that nobody
+// answered fails the layer however clean gateway.err is: that is how the owner's context-overflow "black hole"
+// looked (ADR-0141, 2026-02-25: every prompt persisted, dispatched and acked, e2e draining, no reply for hours).
 
 const LOG = A.gatewayLog.id;
 
 const at = (line: number): Evidence[] => [{ artifact: LOG, line }];
 
-// Why: the command queue runs one prompt at a time, so one dispatch without a response is just in flight at
-// capture; a second one behind it means a response never came.
-const stalled = (f: StdoutFlow): boolean => (f.unanswered?.count ?? 0) >= 2;
+const stalled = (f: StdoutFlow): boolean => muteRun(f) !== null;
+
+// Why: a watchdog restart is the incident while it is recent; one that started a daemon healthy for more than an
+// hour, or that an operator restart has followed since, is history like the err records before it.
+function recentWatchdogRestart(ctx: ReplayContext, f: StdoutFlow): boolean {
+  const lastStart = f.lastStartup?.line ?? 0;
+  const last = f.restarts.filter((r) => r.line < lastStart).at(-1) ?? f.restarts.at(-1);
+  if (!last?.watchdog) return false;
+  const start = runningDaemonStart(ctx);
+  return start === null || ctx.now.getTime() - start.ms < RECENT_RESTART_MS;
+}
 type Severity = NonNullable<Finding['severity']>;
 
 function findings(ctx: ReplayContext, f: StdoutFlow): Finding[] {
@@ -38,7 +49,8 @@ function findings(ctx: ReplayContext, f: StdoutFlow): Finding[] {
   const flow = `flow: ${c.received} received, ${c.persisted} persisted, ${c.dispatched} prompt(s) dispatched, ${c.responses} response(s) ready`;
   add('eventFlow', flow, 'info', lastFlow.flatMap((e) => at(e.line)));
   if (f.unanswered && stalled(f)) {
-    add('unansweredPrompt', `${f.unanswered.count} prompt(s) dispatched with no response ready after them`, 'warn', at(f.unanswered.firstLine));
+    const text = `${f.unanswered.count} prompt(s) dispatched since the last response ready and none answered: nobody got a reply (a mute gateway, however clean gateway.err is)`;
+    add('unansweredPrompt', text, 'error', at(f.unanswered.firstLine));
   } else if (f.unanswered) {
     add('promptInFlight', 'the last prompt was dispatched and its response was not ready yet at capture (in flight)', 'info', at(f.unanswered.firstLine));
   }
@@ -70,7 +82,7 @@ function detailOf(f: StdoutFlow): string {
   if (f.restarts.length > 0) parts.push(`${f.restarts.length} shutdown(s), ${f.restarts.filter((r) => r.watchdog).length} by the watchdog`);
   parts.push(`${f.counts.dispatched} dispatched / ${f.counts.responses} responses ready`);
   if (f.fallback.current) parts.push('on fallback model');
-  if (f.unanswered && stalled(f)) parts.push(`${f.unanswered.count} prompt(s) unanswered`);
+  if (f.unanswered && stalled(f)) parts.push(`${f.unanswered.count} prompt(s) dispatched, none answered: mute`);
   return parts.join('; ');
 }
 
@@ -87,8 +99,9 @@ const layer: Layer = {
       const reason = 'gateway.log is empty: no startup or event flow to read';
       return { ...base, status: 'unknown', reason, detail: reason, findings: [] };
     }
-    const degraded = f.fallback.current || f.restarts.some((r) => r.watchdog) || stalled(f);
-    return { ...base, status: degraded ? 'degraded' : 'ok', detail: detailOf(f), findings: findings(ctx, f) };
+    const degraded = f.fallback.current || recentWatchdogRestart(ctx, f);
+    const status = stalled(f) ? 'failed' : degraded ? 'degraded' : 'ok';
+    return { ...base, status, detail: detailOf(f), findings: findings(ctx, f) };
   },
 };
 

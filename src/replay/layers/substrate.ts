@@ -3,11 +3,13 @@ import type { ReplayContext } from '../context.js';
 import { asRecord } from '../parse/health.js';
 import { CONTAINER_DOWN_REASONS } from '../parse/k8s.js';
 import { commandRan } from '../process-facts.js';
+import { describeFailure, launchdJobs } from '../launchd-jobs.js';
 import type { Finding, Layer, LayerResult, LayerStatus } from '../types.js';
 
-// Seed layer -1: is the substrate up (Colima VM, k8s node Ready, redis-0 and inngest-0 Running)? A substrate
-// failure makes every gateway symptom secondary (hand procedure). A command that ran and failed (colima not
-// running, kubectl refused) is evidence of failure; a source that does not exist is not.
+// Seed layer -1: is the substrate up (Colima VM, k8s node Ready, redis-0 and inngest-0 Running), and are the
+// owner's launchd helper jobs that keep it up doing their work? A substrate failure makes every gateway symptom
+// secondary (hand procedure). A command that ran and failed (colima not running, kubectl refused) is evidence
+// of failure; a source that does not exist is not.
 
 type Rec = Record<string, unknown>;
 type Part = { status: Exclude<LayerStatus, 'skipped'>; text: string; reason?: string; findings: Finding[] };
@@ -144,6 +146,22 @@ function podLogFindings(ctx: ReplayContext): Finding[] {
   return out;
 }
 
+/**
+ * The owner's helper jobs (com.joel.* besides the gateway): one failing over and over degrades the substrate,
+ * since the healer or check it is stops guarding it (ADR-0159). Healthy jobs add nothing, not even `ok`.
+ */
+function helperJobs(ctx: ReplayContext): Part | null {
+  const failing = (launchdJobs(ctx) ?? []).filter((j) => j.failing);
+  if (failing.length === 0) return null;
+  const findings: Finding[] = failing.map((j) => ({
+    messageId: 'helperJobFailing',
+    text: `launchd job ${j.label} fails on every run: ${describeFailure(j)}${j.lastLogLine ? `; its log ends: ${j.lastLogLine.excerpt}` : ''}`,
+    severity: 'warn',
+    evidence: [...j.evidence, ...(j.lastLogLine ? [j.lastLogLine] : [])],
+  }));
+  return { status: 'degraded', text: `helper job ${failing.map((j) => j.label).join(', ')} failing`, findings };
+}
+
 const RANK: Record<Part['status'], number> = { failed: 3, degraded: 2, unknown: 1, ok: 0 };
 
 const layer: Layer = {
@@ -154,7 +172,8 @@ const layer: Layer = {
     const base = { id: 'substrate', seedLayer: -1, title: layer.title } as const;
     const c = colima(ctx);
     const cluster = [nodes(ctx), pods(ctx)];
-    const parts = [c, ...cluster];
+    const helpers = helperJobs(ctx);
+    const parts = [c, ...cluster, ...(helpers ? [helpers] : [])];
     const findings = [...parts.flatMap((p) => p.findings), ...podLogFindings(ctx)];
     const worst = parts.reduce((w, p) => (RANK[p.status] > RANK[w.status] ? p : w));
     // why: nodes and pods fail with the same "cluster unreachable" text; say it once

@@ -82,6 +82,11 @@ function scanLog(patterns: readonly Pattern[], artifact: string, records: readon
   return mine.flatMap((pattern, k) => hitOf(pattern, artifact, matched[k]!) ?? []);
 }
 
+/** The catalog over some records of one log (e.g. only those after the last restart), sorted by weight. */
+export function scanRecords(artifact: string, records: readonly LogRecord[], patterns: readonly Pattern[] = PATTERNS): PatternHit[] {
+  return scanLog(patterns, artifact, records).sort(byWeight);
+}
+
 /** Every (pattern, log) pair with at least one matching record, sorted by severity then count. */
 export function scanPatterns(ctx: ReplayContext, patterns: readonly Pattern[] = PATTERNS): PatternHit[] {
   const compute = (): PatternHit[] => {

@@ -1,4 +1,5 @@
 import { A } from '../../bundle/artifacts.js';
+import { gatewayAbsence } from '../gateway-presence.js';
 import { processFacts } from '../process-facts.js';
 import type { Evidence, Scenario } from '../types.js';
 import { fired, hitEvidence, hitsOf, lineEvidence } from './evidence.js';
@@ -19,6 +20,7 @@ const daemonDown: Scenario = {
   match(ctx) {
     const f = processFacts(ctx);
     if (f.disabled === true) return null; // launchd-disabled explains it
+    if (gatewayAbsence(ctx)) return null; // no-gateway: nothing here ever ran it
     if (f.alive !== false) return null;
     if (f.psRan && f.runtimesSeen !== 'none') return null; // some gateway process runs, just not the expected pid
     if (f.registered && /^running$/i.test(f.state ?? '')) return null;

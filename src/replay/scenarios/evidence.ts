@@ -1,4 +1,7 @@
+import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
+import { errHistory } from '../err-history.js';
+import { errLogHits } from '../layers/error-log.js';
 import { LAYERS } from '../layers/index.js';
 import { type OtelEvent, otelEvents } from '../parse/otel.js';
 import { scanPatterns } from '../patterns/scan.js';
@@ -10,9 +13,22 @@ import type { Evidence, LayerId, LayerResult, PatternHit } from '../types.js';
 /** Lines cited per pattern hit: the newest few are enough to find the rest with `gwbundle show`. */
 export const LINES_PER_HIT = 3;
 
+/**
+ * The hits scenarios judge: both logs, except gateway.err's records from before the last restart (err-history.ts),
+ * which count only while they are the incident the watchdog just recovered from. A storm that two restarts and a
+ * healthy day have put behind the running daemon is history, not a scenario (history-before-restart says so).
+ */
+export function scenarioHits(ctx: ReplayContext): PatternHit[] {
+  return ctx.memo('scenarioHits', () => {
+    const h = errHistory(ctx);
+    if (!h || h.recentWatchdogRecovery) return scanPatterns(ctx);
+    return [...scanPatterns(ctx).filter((x) => x.artifact !== A.gatewayErrLog.id), ...errLogHits(ctx).current];
+  });
+}
+
 // Why: a scenario asks "did pattern X match anywhere", summed over both logs.
 export function hitsOf(ctx: ReplayContext, ...ids: string[]): PatternHit[] {
-  return scanPatterns(ctx).filter((h) => ids.includes(h.id));
+  return scenarioHits(ctx).filter((h) => ids.includes(h.id));
 }
 
 /** Records matched by these patterns, over both logs. */

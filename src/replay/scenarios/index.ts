@@ -1,9 +1,17 @@
 import type { ReplayContext } from '../context.js';
 import type { LayerResult, Scenario, ScenarioMatch } from '../types.js';
+import agentLoopDown from './agent-loop-down.js';
+import blackHole from './black-hole.js';
+import contextOverflowBlackHole from './context-overflow-black-hole.js';
 import daemonDown from './daemon-down.js';
+import fallbackThrash from './fallback-thrash.js';
 import heartbeatStale from './heartbeat-stale.js';
+import heartbeatStarvation from './heartbeat-starvation.js';
+import helperJobFailing from './helper-job-failing.js';
+import historyBeforeRestart from './history-before-restart.js';
 import launchdDisabled from './launchd-disabled.js';
 import legacyDaemonPolling from './legacy-daemon-polling.js';
+import noGateway from './no-gateway.js';
 import s0 from './s0.js';
 import s1 from './s1.js';
 import s2 from './s2.js';
@@ -21,6 +29,7 @@ import s7 from './s7.js';
 import sessionPressureCritical from './session-pressure-critical.js';
 import slimTransport from './slim-transport.js';
 import stalePidFile from './stale-pid-file.js';
+import stormElsewhere from './storm-elsewhere.js';
 
 // The known-failure catalog: the hand procedure's scenarios in its order (0 .. 7 with 2a-2c, 4a-4c), then our
 // own alphabetically. test/replay/scenarios/index.test.ts checks every file here is listed and tested.
@@ -28,13 +37,22 @@ import stalePidFile from './stale-pid-file.js';
 /** Every scenario, in report order. */
 export const SCENARIOS: readonly Scenario[] = [
   s0, s1, s2, s2a, s2b, s2c, s3, s4, s4a, s4b, s4c, s5, s6, s7,
+  agentLoopDown,
+  blackHole,
+  contextOverflowBlackHole,
   daemonDown,
+  fallbackThrash,
   heartbeatStale,
+  heartbeatStarvation,
+  helperJobFailing,
+  historyBeforeRestart,
   launchdDisabled,
   legacyDaemonPolling,
+  noGateway,
   sessionPressureCritical,
   slimTransport,
   stalePidFile,
+  stormElsewhere,
 ];
 
 /** Evidence kept per match: enough to cite, short enough for one GitHub comment. */

@@ -2,11 +2,13 @@ import { A } from '../../bundle/artifacts.js';
 import { stdoutFlow } from '../stdout-flow.js';
 import type { Scenario } from '../types.js';
 import { fired, hitEvidence, hitsOf, otelEvidence, otelOf } from './evidence.js';
+import { heartbeatStarvation } from './heartbeat-starvation.js';
 import { compactionRace } from './s5.js';
 
 // SKILL scenario 1: prompts dispatched into a pi session that is still streaming ("Agent is already
 // processing"), retried, failing until the watchdog calls the session dead and restarts the daemon. When the
-// busy session follows an auto-compaction and the watchdog never fired, scenario 5 explains it better.
+// busy session follows an auto-compaction (scenario 5) or was running a heartbeat prompt (heartbeat-starvation)
+// and the watchdog never fired, those explain it better.
 
 const s1: Scenario = {
   id: '1',
@@ -26,7 +28,7 @@ const s1: Scenario = {
     const dead = hitsOf(ctx, 'watchdog-dead');
     const deadShutdowns = (stdoutFlow(ctx)?.restarts ?? []).filter((r) => r.signal === 'watchdog:dead-session');
     if (retries.length === 0 && dead.length === 0 && deadShutdowns.length === 0) return null;
-    if (dead.length === 0 && deadShutdowns.length === 0 && compactionRace(ctx)) return null; // scenario 5
+    if (dead.length === 0 && deadShutdowns.length === 0 && (compactionRace(ctx) || heartbeatStarvation(ctx))) return null; // scenario 5 / heartbeat-starvation
     return fired([
       ...hitEvidence(busy),
       ...hitEvidence(retries, 1),

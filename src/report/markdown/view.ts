@@ -57,7 +57,7 @@ export function reportView(d: Diagnosis, lim: Limits) {
     // Unknown layers are listed, never passed off as healthy: evidence that should be there was not.
     unknown: d.layers.filter((l) => l.status === 'unknown' && l.id !== d.verdict.layer).map((l) => ({ id: l.id, why: l.reason ?? l.detail })),
     patterns: patterns.map(patternRow),
-    timeline: { anchor: tl.anchor, around: tl.around.map(timelineRow), rest: tl.rest.map(timelineRow), total: d.timeline.length },
+    timeline: { anchor: tl.anchor, around: tl.around.map(timelineRow), rest: tl.rest.map(timelineRow), total: plural(d.timeline.length, 'entry', 'entries') },
     mermaid: lim.mermaid ? mermaidGantt(d) : null,
     ...sectionsView(d, lim),
     notes,

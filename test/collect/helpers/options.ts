@@ -8,7 +8,8 @@ export function testOptions(over: Partial<CollectOptions> = {}): CollectOptions 
     hours: 1,
     timeoutMs: 1000,
     maxSizeBytes: 25_000_000,
-    redisUrl: 'redis://127.0.0.1:1',
+    // why: a socket path under the absent root: a test that forgets to give its own Redis touches no port at all
+    redisUrl: 'unix:///nonexistent-gwbundle-root/redis.sock',
     kubeconfig: null,
     namespace: 'joelclaw',
     e2e: false,

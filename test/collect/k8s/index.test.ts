@@ -21,11 +21,11 @@ beforeEach(async () => {
   await writeFile(join(binDir, 'kubectl'), `#!/bin/sh\necho "{\\"kind\\":\\"List\\",\\"fake\\":\\"$2\\",\\"args\\":\\"$*\\"}"\n`);
   await chmod(join(binDir, 'kubectl'), 0o755);
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(() => rm(dir, { recursive: true, force: true, maxRetries: 5 }));
 
 const contextFor = (over: Partial<CollectOptions>): CollectContext => ({
   options: {
-    root: '/', home: '/home/joel', hours: 1, timeoutMs: 10_000, maxSizeBytes: 25e6, redisUrl: 'redis://127.0.0.1:1',
+    root: '/', home: '/home/joel', hours: 1, timeoutMs: 10_000, maxSizeBytes: 25e6, redisUrl: 'unix:///nonexistent-gwbundle-root/redis.sock',
     kubeconfig: null, namespace: NS, e2e: false, probeModelApi: false, redact: true, now: new Date(NOW),
     sourceDateEpoch: false, env: { PATH: `${binDir}:${process.env.PATH ?? ''}` }, uid: 501, ...over,
   },

@@ -44,7 +44,7 @@ beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'gwb-transcript-'));
 });
 afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true, maxRetries: 5 });
 });
 
 const collect = async (): Promise<Map<string, StagedArtifact>> => {

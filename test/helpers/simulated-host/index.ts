@@ -19,6 +19,8 @@ export * from './spec.js';
 
 /** A running simulated machine. */
 export interface SimulatedHost {
+  /** The directory that holds root, bin and ctl (a temp dir, or the pinned one). */
+  baseDir: string;
   /** The machine's `/` (pass as --root). */
   root: string;
   /** The owner's home as a machine path (pass as --home). */
@@ -35,6 +37,8 @@ export interface SimulatedHost {
   sourceDateEpoch: string;
   /** The health server's port, or the closed port written for a refused /health, or null without a port file. */
   wsPort: number | null;
+  /** Every port this host put into the machine: its /health, its k8s API and the closed ones it refers to. */
+  ports: { health: number | null; k8s: number | null; closed: number[] };
   collectOptions(over?: Partial<CollectOptions>): CollectOptions;
   /** Fake commands run so far. */
   calls(): Promise<FakeCall[]>;
@@ -85,14 +89,19 @@ export async function createSimulatedHost(
   const pinned = opts.pinned;
   const base = pinned ? pinned.baseDir : await mkdtemp(join(tmpdir(), 'gwbundle-host-'));
   if (pinned) {
-    await rm(base, { recursive: true, force: true });
+    await rm(base, { recursive: true, force: true, maxRetries: 5 });
     await mkdir(base, { recursive: true });
   }
-  const deadPort = async () => pinned?.closedPort ?? closedPort();
+  const closedPorts = new Set<number>();
+  const deadPort = async () => {
+    const port = pinned?.closedPort ?? (await closedPort());
+    closedPorts.add(port);
+    return port;
+  };
   const root = join(base, 'root');
   const binDir = join(base, 'bin');
   const ctlDir = join(base, 'ctl');
-  const stops: Array<() => Promise<void>> = [async () => rm(base, { recursive: true, force: true })];
+  const stops: Array<() => Promise<void>> = [async () => rm(base, { recursive: true, force: true, maxRetries: 5 })];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s().catch(() => {});
   };
@@ -137,6 +146,7 @@ export async function createSimulatedHost(
     }
 
     let kubeconfig: string;
+    let k8sPort: number | null = null;
     if (spec.k8s === 'unreachable') {
       kubeconfig = join(ctlDir, 'kubeconfig.yaml');
       await writeFile(kubeconfig, kubeconfigYaml(`http://127.0.0.1:${await deadPort()}`, spec.namespace));
@@ -147,11 +157,13 @@ export async function createSimulatedHost(
       const k8s = await startFakeK8s(state, { dir: k8sDir, namespace: spec.namespace, port: pinned?.k8sPort });
       stops.push(() => k8s.stop());
       kubeconfig = k8s.kubeconfigPath;
+      k8sPort = Number(new URL(k8s.url).port);
     }
 
     const env: NodeJS.ProcessEnv = { PATH: `${binDir}:${process.env.PATH ?? ''}`, HOME: join(root, spec.home), LC_ALL: 'C' };
     const sourceDateEpoch = String(Math.floor(Date.parse(spec.capturedAt) / 1000));
     return {
+      baseDir: base,
       root,
       home: spec.home,
       binDir,
@@ -162,11 +174,14 @@ export async function createSimulatedHost(
       namespace: spec.namespace,
       sourceDateEpoch,
       wsPort: spec.wsPortFile ? healthPort : null,
+      ports: { health: spec.health === 'refused' ? null : healthPort, k8s: k8sPort, closed: [...closedPorts] },
       collectOptions: (over = {}) => ({
         root,
         home: spec.home,
         hours: 1,
-        timeoutMs: 2000,
+        // why: the CLI's own default; a fake command is a node process, which a loaded 2-core machine may take
+        // seconds to start. Tests about timeouts set their own.
+        timeoutMs: 10_000,
         maxSizeBytes: 25_000_000,
         redisUrl,
         kubeconfig,
@@ -178,6 +193,9 @@ export async function createSimulatedHost(
         sourceDateEpoch: true,
         env: { ...env },
         uid: spec.uid,
+        // why: without a port file the collector asks the daemon's default 3018, which may be the real gateway on
+        // the machine running the tests; this host's /health (or its closed port) stands in for that default.
+        defaultWsPort: healthPort,
         ...over,
       }),
       calls: () => readFakeCalls(ctlDir),

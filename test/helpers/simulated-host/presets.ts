@@ -2,6 +2,8 @@ import { callKey, collectConsoleCalls, type ConsoleCall } from './formats/bun.js
 import type { HostDraft } from './presets/draft.js';
 import { s4bLangfuse, s4cTelegramConflict, s7ConsoleForwardSuppressed } from './presets/channel-family.js';
 import { healthyDraft } from './presets/healthy.js';
+import { contextOverflowBlackHole, helperJobFailing, historyBeforeRestart, noGateway, stormElsewhere } from './presets/incident-family.js';
+import * as incidentMachines from './presets/incident-machines.js';
 import { s2aAuthExpired, s2bPiSkew, s2cModelDrift, s2ModelTimeout } from './presets/model-family.js';
 import { daemonDown, heartbeatStale, launchdDisabled, stalePidFile } from './presets/process-family.js';
 import { s1StreamingRace, s5CompactionRace, s6FalseDedup } from './presets/queue-family.js';
@@ -45,6 +47,11 @@ export const PRESET_DRAFTS: Record<string, () => HostDraft> = {
   'session-pressure-critical': sessionPressureCritical,
   'slim-transport': slimTransport,
   'legacy-daemon-polling': legacyDaemonPolling,
+  'no-gateway': noGateway,
+  'context-overflow-black-hole': contextOverflowBlackHole,
+  'history-before-restart': historyBeforeRestart,
+  'helper-job-failing': helperJobFailing,
+  'storm-elsewhere': stormElsewhere,
 };
 
 /** Every preset as a plain SimulatedHostSpec, built fresh on each call. */
@@ -52,10 +59,13 @@ export const PRESETS: Record<string, () => SimulatedHostSpec> = Object.fromEntri
   Object.entries(PRESET_DRAFTS).map(([name, draft]) => [name, () => toSpec(draft())]),
 );
 
-/** Every distinct console call the presets make, sorted by key (what bun/console-corpus.json must hold). */
+/** The machines of the incident record that are not example presets (test/replay/incidents.test.ts replays them). */
+const INCIDENT_MACHINES = Object.values(incidentMachines).filter((v): v is () => HostDraft => typeof v === 'function');
+
+/** Every distinct console call the presets and incident machines make, sorted by key (what bun/console-corpus.json must hold). */
 export function presetConsoleCalls(): ConsoleCall[] {
   const calls = collectConsoleCalls(() => {
-    for (const draft of Object.values(PRESET_DRAFTS)) draft();
+    for (const draft of [...Object.values(PRESET_DRAFTS), ...INCIDENT_MACHINES]) draft();
   });
   const unique = new Map(calls.map((c) => [callKey(c), c]));
   return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);

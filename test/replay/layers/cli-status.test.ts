@@ -61,6 +61,15 @@ describe('cli-status layer', () => {
     expect(r).toMatchObject({ status: 'failed', detail: 'Redis not connected or no sessions' });
   });
 
+  it('fails as daemon unreachable when /health is refused although Redis answers, as `gateway status` would say', () => {
+    const r = run({ [A.health.id]: refused, ...redisUp() });
+    expect(r.status).toBe('failed');
+    expect(r.detail).toBe('Daemon unreachable: /health did not answer (connect ECONNREFUSED 127.0.0.1:3018); Redis connected, 1 session(s), 0 pending');
+    expect(r.findings.map((f) => f.text)).toContain('joelclaw gateway status would say healthy: false, daemon.reachable: false (available: true only because Redis answers)');
+    const sub = diagnoseSubLayers(ctxOf({ [A.health.id]: refused, ...redisUp() })).find((l) => l.layer === 'cli-status');
+    expect(sub?.status).toBe('failed');
+  });
+
   it('is unknown, not failed, when Redis is unreachable and /health was not collected', () => {
     const r = run({ [A.redisPing.id]: redisDown });
     expect(r.status).toBe('unknown');

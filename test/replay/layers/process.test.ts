@@ -81,6 +81,23 @@ describe('process layer', () => {
     expect(r.findings.some((f) => f.messageId === 'lastExitNonZero')).toBe(true);
   });
 
+  it('fails as "no gateway on this machine" when no plist, service, process, file or /health of it exists', () => {
+    const missing = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, { status: 'missing' as const, reason: 'no such file' }]));
+    const nothing = {
+      ...missing([A.launchAgentPlist.id, A.launchDaemonPlist.id, A.gatewayLog.id, A.gatewayErrLog.id, A.pidFile.id, A.heartbeatFile.id, A.lifecycleMarker.id, A.sessionIdFile.id, A.startScript.id, A.piSettings.id]),
+      [A.launchctlPrintSystem.id]: notFound('system'),
+      [A.launchctlPrintGui.id]: notFound('gui/501'),
+      [A.ps.id]: psTable(),
+      [A.health.id]: { status: 'error' as const, reason: 'connect ECONNREFUSED 127.0.0.1:3018' },
+    };
+    const r = run(nothing);
+    expect(r.status).toBe('failed');
+    expect(r.detail).toBe('no gateway on this machine: no gateway plist, no launchd service, no gateway process, no /tmp/joelclaw or ~/.joelclaw files, no /health');
+    expect(r.findings.find((f) => f.messageId === 'noGateway')?.text).toContain(A.launchAgentPlist.id);
+    // One trace of the gateway (a gateway.err left behind) and it is a daemon that is down, not an absent one.
+    expect(run({ ...nothing, [A.gatewayErrLog.id]: 'agent-secrets did not become ready within 60 seconds\n' }).detail).toMatch(/^Daemon not running/);
+  });
+
   it('judges liveness by the ps table, so a pid file of a dead process is not alive', () => {
     const r = run({ ...healthy(), [A.launchctlPrintSystem.id]: notFound('system'), [A.ps.id]: psTable(), [A.pidFile.id]: '4242\n' });
     expect(r.status).toBe('failed');
@@ -97,6 +114,15 @@ describe('process layer', () => {
     const arts = { [A.launchctlPrintSystem.id]: noLaunchctl, [A.launchctlPrintGui.id]: noLaunchctl, [A.launchctlDisabledSystem.id]: noLaunchctl, [A.launchctlDisabledGui.id]: noLaunchctl, [A.ps.id]: psTable(daemonRow(4242)), [A.pidFile.id]: '4242\n' };
     expect(run(arts)).toMatchObject({ status: 'ok', detail: 'PID 4242 alive (launchctl not available), PID file matches' });
     expect(run({ ...arts, [A.ps.id]: psTable() }).status).toBe('failed');
+  });
+
+  it('degrades on a stale pid file on a host without launchctl, and fails when nothing runs there', () => {
+    const noLaunchctl = { status: 'missing' as const, reason: 'command not found: launchctl' };
+    const arts = { [A.launchctlPrintSystem.id]: noLaunchctl, [A.launchctlPrintGui.id]: noLaunchctl, [A.launchctlDisabledSystem.id]: noLaunchctl, [A.launchctlDisabledGui.id]: noLaunchctl, [A.ps.id]: psTable(daemonRow(4242)), [A.pidFile.id]: '3999\n' };
+    expect(run(arts)).toMatchObject({ status: 'degraded', detail: 'PID 4242 alive (launchctl not available), PID file stale (file: 3999)' });
+    expect(run(arts).findings.map((f) => f.messageId)).toContain('pidFileStale');
+    // a stale pid file of a daemon that is gone: no launchd to restart it, so the gateway is down
+    expect(run({ ...arts, [A.ps.id]: psTable() })).toMatchObject({ status: 'failed', detail: 'Daemon not running (launchctl not available, pidFile: 3999)' });
   });
 
   it('follows the slim transport that launchd runs and reports the plist', () => {

@@ -63,6 +63,24 @@ describe('redis layer', () => {
     expect(r.findings.map((f) => f.messageId)).toEqual(expect.arrayContaining(['sleepMode', 'config']));
   });
 
+  it("degrades when Redis answers but holds none of the gateway's keys (is this the gateway's Redis?)", () => {
+    const r = run(up({ [A.redisKeyInventory.id]: '[]\n', [A.redisMessagesStream.id]: JSON.stringify({ key: 'joelclaw:gateway:messages', type: 'none', length: 0, entries: [] }) }));
+    expect(r.status).toBe('degraded');
+    expect(r.detail).toContain("none of the gateway's keys: is this the gateway's Redis?");
+    expect(r.findings.find((f) => f.messageId === 'noGatewayKeys')).toMatchObject({
+      text: "Redis at redis://localhost:6379 answered PING but holds none of the gateway's keys (joelclaw:*, gateway:*): is this the gateway's Redis? (--redis-url)",
+      evidence: [{ artifact: A.redisKeyInventory.id }],
+    });
+  });
+
+  it('tells an empty Redis from the named keys when the key inventory was not collected', () => {
+    const none = JSON.stringify({ key: 'joelclaw:gateway:messages', type: 'none', length: 0, entries: [] });
+    const empty = { [A.redisSessions.id]: '[]\n', [A.redisMessagesStream.id]: none, [A.redisGatewayConfig.id]: { status: 'missing' as const, reason: 'key joelclaw:gateway:config does not exist' } };
+    expect(run(up(empty)).findings.map((f) => f.messageId)).toContain('noGatewayKeys');
+    expect(run(up({ ...empty, [A.redisSessions.id]: '["gateway"]\n' })).findings.map((f) => f.messageId)).not.toContain('noGatewayKeys');
+    expect(run(up({ [A.redisKeyInventory.id]: JSON.stringify([{ key: 'joelclaw:gateway:sessions', type: 'set', hasTtl: false }]) })).status).toBe('ok');
+  });
+
   it('is unknown when Redis was not probed', () => {
     const r = run({});
     expect(r.status).toBe('unknown');

@@ -87,19 +87,35 @@ describe('the stdout-log layer', () => {
     );
   });
 
+  it('leaves a watchdog restart that started a daemon healthy for hours as history, not degraded', () => {
+    const ps = '  PID  PPID STARTED                          ELAPSED COMMAND\n41234     1 Fri Nov 27 09:00:00 2026        03:00:00 bun run /Users/joel/Code/joelhooks/joelclaw/packages/gateway/src/daemon.ts\n';
+    const files = { [LOG]: log(STARTED, DISPATCHED, shutdown('watchdog:dead-session'), STARTED, DISPATCHED, READY) };
+    expect(run({ ...files, [A.ps.id]: ps }).status).toBe('ok');
+    expect(run({ ...files, [A.ps.id]: ps.replace('03:00:00', '   12:00') }).status).toBe('degraded');
+    expect(ids({ ...files, [A.ps.id]: ps })).toContain('watchdogRestart');
+  });
+
   it('is not degraded by an operator restart', () => {
     const r = run({ [LOG]: log(STARTED, shutdown('SIGTERM'), STARTED, DISPATCHED, READY) });
     expect(r.status).toBe('ok');
     expect(r.findings.find((f) => f.messageId === 'shutdowns')?.text).toBe('1 other shutdown(s) (SIGTERM)');
   });
 
-  it('is degraded when prompts were dispatched with no response ready after them', () => {
-    const r = run({ [LOG]: log(STARTED, DISPATCHED, READY, RECEIVED, DISPATCHED, DISPATCHED) });
-    expect(r.status).toBe('degraded');
+  it('fails when prompts were dispatched with no response ready after them: a mute gateway, however clean gateway.err is', () => {
+    const r = run({ [LOG]: log(STARTED, DISPATCHED, READY, RECEIVED, DISPATCHED, DISPATCHED), [ERR]: '' });
+    expect(r.status).toBe('failed');
+    expect(r.detail).toContain('2 prompt(s) dispatched, none answered: mute');
     const unanswered = r.findings.find((f) => f.messageId === 'unansweredPrompt');
-    expect(unanswered?.text).toBe('2 prompt(s) dispatched with no response ready after them');
+    expect(unanswered?.severity).toBe('error');
+    expect(unanswered?.text).toBe('2 prompt(s) dispatched since the last response ready and none answered: nobody got a reply (a mute gateway, however clean gateway.err is)');
     const firstLate = log(STARTED, DISPATCHED, READY, RECEIVED).split('\n').length; // the line after those records
     expect(unanswered?.evidence[0]?.line).toBe(firstLate);
+  });
+
+  it('fails on a run of prompts that never got any response at all (the black hole)', () => {
+    const r = run({ [LOG]: log(STARTED, ...Array.from({ length: 5 }, () => [RECEIVED, PERSISTED, DISPATCHED]).flat()) });
+    expect(r.status).toBe('failed');
+    expect(r.findings.find((f) => f.messageId === 'eventFlow')?.text).toBe('flow: 5 received, 5 persisted, 5 prompt(s) dispatched, 0 response(s) ready');
   });
 
   it('treats one dispatched prompt without a response as in flight at capture, not as a stall', () => {

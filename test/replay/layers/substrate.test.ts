@@ -4,6 +4,7 @@ import { createContext } from '../../../src/replay/context.js';
 import layer from '../../../src/replay/layers/substrate.js';
 import { type ArtifactInput, bundleFrom } from '../../helpers/bundle-from.js';
 import { podObject } from '../../helpers/fake-k8s.js';
+import { bundleOfPreset } from '../scenarios/host-bundle.js';
 
 const colimaUp = JSON.stringify({ display_name: 'colima', driver: 'vz', arch: 'aarch64', runtime: 'docker', mount_type: 'virtiofs', ip_address: '192.168.106.2', kubernetes: true, cpu: 4, memory: 8589934592, disk: 107374182400 });
 const colimaDown: ArtifactInput = { content: '', status: 'error', exitCode: 1, stderr: 'time="2026-11-27T12:00:00Z" level=fatal msg="colima is not running"\n' };
@@ -99,6 +100,14 @@ describe('substrate layer', () => {
 
   it('is unknown when only colima is known to be up', () => {
     expect(run({ [A.colimaStatus.id]: colimaUp }).status).toBe('unknown');
+  });
+
+  it('degrades when a launchd helper job fails on every run although Colima and the cluster are fine', () => {
+    const r = layer.run(createContext(bundleOfPreset('helper-job-failing')));
+    expect(r.status).toBe('degraded');
+    expect(r.detail).toBe('Colima running (docker, 192.168.106.2); node colima Ready; redis-0 Running, inngest-0 Running; helper job com.joel.colima failing');
+    expect(r.findings.find((f) => f.messageId === 'helperJobFailing')?.text).toMatch(/^launchd job com\.joel\.colima fails on every run: last exit 1 after 1728 runs, every 300 s; its log ends: time=/);
+    expect(layer.run(createContext(bundleOfPreset('healthy'))).status).toBe('ok');
   });
 
   it('cites the last error-like line of a core pod log', () => {

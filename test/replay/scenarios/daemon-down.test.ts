@@ -25,6 +25,7 @@ testScenario(daemonDown, {
   quiet: [
     { name: 'the healthy machine', bundle: bundleOfPreset('healthy') },
     { name: 'a disabled service (launchd-disabled explains it)', bundle: bundleOfPreset('launchd-disabled') },
+    { name: 'a machine with no gateway installed at all (no-gateway explains it)', bundle: bundleOfPreset('no-gateway') },
     { name: 'the slim transport running instead of daemon.ts', bundle: bundleOfPreset('slim-transport') },
     { name: 'launchd running the service while ps shows only a grep for it', bundle: grepOnly() },
   ],

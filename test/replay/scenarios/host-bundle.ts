@@ -1,4 +1,6 @@
-import { A, OTEL_QUERIES, otelSearchId, podLogId } from '../../../src/bundle/artifacts.js';
+import { posix } from 'node:path';
+import * as plist from 'plist';
+import { A, OTEL_QUERIES, launchdJobId, otelSearchId, podLogId } from '../../../src/bundle/artifacts.js';
 import type { BundleView } from '../../../src/bundle/view.js';
 import { type ArtifactInput, bundleFrom } from '../../helpers/bundle-from.js';
 import { PRESET_DRAFTS, toSpec } from '../../helpers/simulated-host/presets.js';
@@ -92,11 +94,13 @@ function redis(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
     lists[key] = { type: items.length ? 'list' : 'none', length: items.length, itemsKept: items.length, olderThanWindow: 0, items };
   }
   const entries = (r.stream ?? []).map((e) => ({ id: e.id ?? `${e.fields.timestamp ?? '0'}-0`, fields: e.fields }));
+  const streamType = entries.length > 0 || r.streamGroup ? 'stream' : 'none';
   const out: Record<string, ArtifactInput> = {
     [A.redisPing.id]: 'PONG',
     [A.redisSessions.id]: json([...(r.sessions ?? [])].sort()),
     [A.redisEventLists.id]: json(lists),
-    [A.redisMessagesStream.id]: json({ key: 'joelclaw:gateway:messages', type: 'stream', length: entries.length, entries }),
+    [A.redisMessagesStream.id]: json({ key: 'joelclaw:gateway:messages', type: streamType, length: entries.length, entries }),
+    [A.redisKeyInventory.id]: json(keyInventory(r, streamType === 'stream')),
   };
   if (r.mode !== undefined) out[A.redisMode.id] = r.mode;
   if (r.config !== undefined) {
@@ -112,16 +116,67 @@ function redis(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
   return out;
 }
 
-/** The bundle `collect` would give for this machine (no e2e, no model probe). */
-export function bundleOfSpec(spec: SimulatedHostSpec): BundleView {
+/** The keys seedRedis writes, as the collector's SCAN inventory lists them (joelclaw:* and gateway:*, sorted). */
+function keyInventory(r: Exclude<SimulatedHostSpec['redis'], string>, stream: boolean): Array<{ key: string; type: string; hasTtl: boolean }> {
+  const rows: Array<[string, string]> = [];
+  if (r.sessions?.length) rows.push(['joelclaw:gateway:sessions', 'set']);
+  for (const [key, items] of Object.entries(r.eventLists ?? {})) if (items.length > 0) rows.push([key, 'list']);
+  if (stream) rows.push(['joelclaw:gateway:messages', 'stream']);
+  if (r.priority?.length) rows.push(['joelclaw:gateway:priority', 'zset']);
+  if (r.config !== undefined) rows.push(['joelclaw:gateway:config', 'string']);
+  if (r.mode !== undefined) rows.push(['joelclaw:mode', 'string']);
+  for (const key of Object.keys({ ...r.healthKeys, ...r.extraKeys })) rows.push([key, 'string']);
+  return rows
+    .filter(([key]) => key.startsWith('joelclaw:') || key.startsWith('gateway:'))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, type]) => ({ key, type, hasTtl: false }));
+}
+
+/** The owner's other com.joel.* launchd jobs, as src/collect/launchd-jobs reads them: plist, print, log tails. */
+function launchdJobs(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
+  const dirs = [{ domain: 'gui' as const, path: `${spec.home}/Library/LaunchAgents` }, { domain: 'system' as const, path: '/Library/LaunchDaemons' }];
+  const out: Record<string, ArtifactInput> = {};
+  const jobs: object[] = [];
+  const present = dirs.filter((d) => Object.keys(spec.files).some((p) => posix.dirname(p) === d.path));
+  if (present.length === 0) return { [A.launchdJobsListing.id]: { status: 'missing', reason: 'neither ~/Library/LaunchAgents nor /Library/LaunchDaemons exists (not a Mac?)' } };
+  for (const d of dirs) {
+    const plists = Object.keys(spec.files).filter((p) => posix.dirname(p) === d.path && /^com\.joel\..+\.plist$/.test(posix.basename(p)) && !p.endsWith('/com.joel.gateway.plist')).sort();
+    for (const path of plists) {
+      const name = posix.basename(path, '.plist');
+      const content = spec.files[path]!.content;
+      const v = plist.parse(content) as Record<string, unknown>;
+      const label = typeof v.Label === 'string' ? v.Label : name;
+      const ids: Record<string, string> = { plist: launchdJobId(d.domain, name, 'plist'), print: launchdJobId(d.domain, name, 'print') };
+      out[ids.plist!] = { content, source: { path } };
+      const answer = spec.commands.launchctl?.[`print ${d.domain === 'gui' ? `gui/${spec.uid}` : 'system'}/${label}`];
+      out[ids.print!] = command(answer) ?? { content: '', status: 'error', exitCode: 64, stderr: `fake launchctl: no answer for "print ${label}"` };
+      for (const part of ['stdout', 'stderr'] as const) {
+        const logPath = v[part === 'stdout' ? 'StandardOutPath' : 'StandardErrorPath'];
+        if (typeof logPath !== 'string' || (part === 'stderr' && logPath === v.StandardOutPath)) continue;
+        const id = launchdJobId(d.domain, name, part);
+        const file = spec.files[logPath];
+        out[id] = file ? { content: file.content, mtime: file.mtime ?? spec.capturedAt, source: { path: logPath } } : { status: 'missing', reason: 'no such file' };
+        ids[part] = id;
+      }
+      jobs.push({ label, domain: d.domain, plist: path, startInterval: typeof v.StartInterval === 'number' ? v.StartInterval : null, artifacts: ids });
+    }
+  }
+  out[A.launchdJobsListing.id] = json({ jobs, capped: false });
+  return out;
+}
+
+/** The artifacts `collect` would give for this machine (no e2e, no model probe), to change before bundling. */
+export function artifactsOfSpec(spec: SimulatedHostSpec): Record<string, ArtifactInput> {
   const health: ArtifactInput =
     typeof spec.health === 'object'
       ? { content: spec.health.body, httpStatus: spec.health.status }
       : { status: spec.health === 'hang' ? 'timeout' : 'error', reason: `connect ECONNREFUSED 127.0.0.1:${WS_PORT}` };
-  const all = { ...files(spec), ...commands(spec), ...cluster(spec), ...redis(spec), [A.health.id]: health };
-  const defined = Object.fromEntries(Object.entries(all).filter((e): e is [string, ArtifactInput] => e[1] !== undefined));
-  return bundleFrom(defined);
+  const all = { ...files(spec), ...commands(spec), ...cluster(spec), ...redis(spec), ...launchdJobs(spec), [A.health.id]: health };
+  return Object.fromEntries(Object.entries(all).filter((e): e is [string, ArtifactInput] => e[1] !== undefined));
 }
+
+/** The bundle `collect` would give for this machine (no e2e, no model probe). */
+export const bundleOfSpec = (spec: SimulatedHostSpec): BundleView => bundleFrom(artifactsOfSpec(spec));
 
 /** A draft (a preset with some parts changed) as a bundle. */
 export const bundleOfDraft = (draft: HostDraft): BundleView => bundleOfSpec(toSpec(draft));

@@ -32,7 +32,7 @@ describe('the scenario catalog', () => {
     expect(ids.slice(0, 14)).toEqual(['0', '1', '2', '2a', '2b', '2c', '3', '4', '4a', '4b', '4c', '5', '6', '7']);
     const ours = ids.slice(14);
     expect(ours).toEqual([...ours].sort());
-    expect(ours).toEqual(expect.arrayContaining(['launchd-disabled', 'daemon-down', 'stale-pid-file', 'heartbeat-stale', 'session-pressure-critical', 'slim-transport', 'legacy-daemon-polling']));
+    expect(ours).toEqual(expect.arrayContaining(['launchd-disabled', 'daemon-down', 'stale-pid-file', 'heartbeat-stale', 'session-pressure-critical', 'slim-transport', 'legacy-daemon-polling', 'no-gateway']));
     expect(new Set(ids).size).toBe(ids.length);
   });
 

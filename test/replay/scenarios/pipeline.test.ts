@@ -26,7 +26,7 @@ describe('simulated-host presets through collect, the bundle reader and replay',
     dir = await mkdtemp(join(tmpdir(), 'gwbundle-scenarios-'));
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
   });
 
   const collectAndReplay = async (name: string) => {

@@ -18,6 +18,7 @@ const EXPECTED: Record<string, string> = Object.fromEntries(
 const ALSO: Record<string, string[]> = {
   's0-substrate': ['4'], // Redis is down under a live daemon too
   'legacy-daemon-polling': ['4c', 'slim-transport'], // the leftover polls the same token; the slim transport is live
+  'context-overflow-black-hole': ['session-pressure-critical'], // the context is past the window: pressure is critical too
 };
 
 describe('the simulated-host presets', () => {

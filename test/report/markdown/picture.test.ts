@@ -35,7 +35,7 @@ describe("s2a's picture", () => {
   it('shows the auth failures at 11:53 and the unacked messages with their age', async () => {
     const g = gantt((await fixtureReports('s2a-auth-expired')).markdown);
     expect(g).toMatch(/ {2}assistant error Authentication failed… \(session\.jsonl 19\) :milestone, m\d+, 2026-11-27 11:53:06, 0m/);
-    expect(g).toMatch(/ {2}auth-failed 2 records \(gateway\.err 1 … 10\), no own time, file written 12\.00 :milestone/);
+    expect(g).toMatch(/ {2}auth-failed 2 records \(gateway\.err 1 … 15\), no own time, file written 12\.00 :milestone/);
     expect(g).toMatch(/section unacked messages\n {2}unacked 20 min at capture/);
   });
 });

@@ -96,6 +96,34 @@ export function tripwirePlistXml(): string {
 `;
 }
 
+/** Another launchd job of the owner (a healer, a tunnel, a worker): the keys launchd and the collector read. */
+export function launchdJobPlistXml(o: {
+  label: string;
+  programArguments: string[];
+  startInterval?: number;
+  keepAlive?: boolean;
+  env?: Record<string, string>;
+  stdoutPath?: string;
+  stderrPath?: string;
+}): string {
+  const key = (k: string, v: string) => `\t<key>${k}</key>\n\t${v}\n`;
+  const env = o.env
+    ? key('EnvironmentVariables', `<dict>\n${Object.entries(o.env).map(([k, v]) => `\t\t<key>${k}</key>\n\t\t<string>${xmlEscape(v)}</string>`).join('\n')}\n\t</dict>`)
+    : '';
+  const args = o.programArguments.map((a) => `\t\t<string>${xmlEscape(a)}</string>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<plist version="1.0">
+<dict>
+${key('Label', `<string>${o.label}</string>`)}${env}${key('ProgramArguments', `<array>\n${args}\n\t</array>`)}${key('RunAtLoad', '<true/>')}${
+    o.startInterval === undefined ? '' : key('StartInterval', `<integer>${o.startInterval}</integer>`)
+  }${o.keepAlive === undefined ? '' : key('KeepAlive', o.keepAlive ? '<true/>' : '<false/>')}${
+    o.stdoutPath === undefined ? '' : key('StandardOutPath', `<string>${o.stdoutPath}</string>`)
+  }${o.stderrPath === undefined ? '' : key('StandardErrorPath', `<string>${o.stderrPath}</string>`)}</dict>
+</plist>
+`;
+}
+
 /** ~/.joelclaw/scripts/gateway-start.sh: lease lines, literals (redaction targets), SLACK_BOT_TOKEN without export. */
 export function startScript(o: { daemon?: 'daemon.ts' | 'transport-daemon.ts'; slim?: boolean } = {}): string {
   const daemon = o.daemon ?? 'daemon.ts';

@@ -21,10 +21,12 @@ export function launchctlPrintDisabled(
 }
 
 /**
- * `launchctl print <domain>/com.joel.gateway` for a registered service, laid out as a real capture of a
- * LaunchAgent on macOS 15 (a public `launchctl print gui/501/<label>` transcript): top-level fields one tab
- * in, nested blocks (environments, coalitions) one tab deeper. A job whose last run ended by a signal shows
- * `last terminating signal = <strsignal>: <n>` in place of the `last exit code` line.
+ * `launchctl print <domain>/<label>` for a registered service (the gateway unless `label` says otherwise), laid
+ * out as a real capture of a LaunchAgent on macOS 15 (a public `launchctl print gui/501/<label>` transcript):
+ * top-level fields one tab in, nested blocks (environments, coalitions) one tab deeper. A job whose last run
+ * ended by a signal shows `last terminating signal = <strsignal>: <n>` in place of the `last exit code` line; a
+ * StartInterval job (a helper such as the tripwire) shows `run interval = N seconds` (public captures of
+ * `launchctl print gui/$(id -u)/<label>` quote that line) and is not keepalive.
  */
 export function launchctlPrint(o: {
   domain: string;
@@ -36,13 +38,21 @@ export function launchctlPrint(o: {
   path: string;
   program: string;
   runs?: number;
+  label?: string;
+  stdoutPath?: string;
+  stderrPath?: string;
+  /** StartInterval jobs print `run interval = N seconds` and are not keepalive. */
+  runIntervalSec?: number;
 }): CommandAnswer {
+  const label = o.label ?? GATEWAY_LABEL;
+  const interval = o.runIntervalSec === undefined ? [] : [`\trun interval = ${o.runIntervalSec} seconds`];
+  const properties = o.runIntervalSec === undefined ? 'keepalive | runatload | inferred program' : 'runatload | inferred program';
   const gui = o.domain.startsWith('gui/');
   const asid = 100_002;
   const exit = o.lastSignal !== undefined ? `\tlast terminating signal = ${o.lastSignal}` : `\tlast exit code = ${o.lastExitCode ?? '(never exited)'}`;
-  const coalition = (kind: string, id: number) => [`\t${kind} coalition = {`, `\t\tID = ${id}`, `\t\ttype = ${kind}`, '\t\tstate = active', '\t\tactive count = 1', `\t\tname = ${GATEWAY_LABEL}`, '\t}', ''];
+  const coalition = (kind: string, id: number) => [`\t${kind} coalition = {`, `\t\tID = ${id}`, `\t\ttype = ${kind}`, '\t\tstate = active', '\t\tactive count = 1', `\t\tname = ${label}`, '\t}', ''];
   const lines = [
-    `${o.domain}/${GATEWAY_LABEL} = {`,
+    `${o.domain}/${label} = {`,
     `\tactive count = ${o.pid ? 1 : 0}`,
     `\tpath = ${o.path}`,
     `\ttype = ${gui ? 'LaunchAgent' : 'LaunchDaemon'}`,
@@ -53,8 +63,8 @@ export function launchctlPrint(o: {
     `\t\t${o.program}`,
     '\t}',
     '',
-    '\tstdout path = /tmp/joelclaw/gateway.log',
-    '\tstderr path = /tmp/joelclaw/gateway.err',
+    ...(o.stdoutPath === '' ? [] : [`\tstdout path = ${o.stdoutPath ?? '/tmp/joelclaw/gateway.log'}`]),
+    ...(o.stderrPath === '' ? [] : [`\tstderr path = ${o.stderrPath ?? '/tmp/joelclaw/gateway.err'}`]),
     '\tinherited environment = {',
     '\t\tSSH_AUTH_SOCK => /private/tmp/com.apple.launchd.xyz/Listeners',
     '\t}',
@@ -64,7 +74,7 @@ export function launchctlPrint(o: {
     '\t}',
     '',
     '\tenvironment = {',
-    `\t\tXPC_SERVICE_NAME => ${GATEWAY_LABEL}`,
+    `\t\tXPC_SERVICE_NAME => ${label}`,
     '\t}',
     '',
     `\tdomain = ${gui ? `${o.domain} [${asid}]` : o.domain}`,
@@ -72,6 +82,7 @@ export function launchctlPrint(o: {
     '\tminimum runtime = 10',
     '\texit timeout = 5',
     `\truns = ${o.runs ?? 1}`,
+    ...interval,
     ...(o.pid ? [`\tpid = ${o.pid}`] : []),
     `\timmediate reason = ${o.pid ? 'speculative' : 'inefficient'}`,
     '\tforks = 0',
@@ -92,17 +103,17 @@ export function launchctlPrint(o: {
     '\tjetsam thread limit = 32',
     '\tcpumon = default',
     '',
-    '\tproperties = keepalive | runatload | inferred program',
+    `\tproperties = ${properties}`,
     '}',
   ];
   return { stdout: `${lines.join('\n')}\n`, exitCode: 0 };
 }
 
-/** `launchctl print <domain>/com.joel.gateway` when the service is not loaded in that domain. */
-export function launchctlNotFound(domain: string): CommandAnswer {
+/** `launchctl print <domain>/<label>` when the service is not loaded in that domain. */
+export function launchctlNotFound(domain: string, label = GATEWAY_LABEL): CommandAnswer {
   return {
     stdout: '',
-    stderr: `Bad request.\nCould not find service "${GATEWAY_LABEL}" in domain for ${domain.startsWith('gui/') ? `user gui: ${domain.slice(4)}` : 'system'}\n`,
+    stderr: `Bad request.\nCould not find service "${label}" in domain for ${domain.startsWith('gui/') ? `user gui: ${domain.slice(4)}` : 'system'}\n`,
     exitCode: 113,
   };
 }

@@ -1,7 +1,7 @@
 import type { OtelEvent } from '../formats/otel.js';
 import type { PsRow } from '../formats/ps.js';
 import type { SessionEntryInput } from '../formats/session-jsonl.js';
-import type { CommandAnswer, CommandAnswers, HealthSpec, K8sStateSpec, RedisSpec, SimulatedFile } from '../spec.js';
+import type { CommandAnswer, CommandAnswers, FakeCommandName, HealthSpec, K8sStateSpec, RedisSpec, SimulatedFile } from '../spec.js';
 
 // A preset is the healthy machine with a few parts changed, so the parts are named here (logs as bun
 // records, the transcript as entries, OTEL as events) and to-spec.ts renders them into files and answers.
@@ -16,6 +16,8 @@ export interface HostDraft {
   gatewayLog: string[];
   /** gateway.err records. */
   gatewayErr: string[];
+  /** When each log was last written (ISO), if not at capture: launchd appends and nothing rotates them. */
+  logMtime?: { log?: string; err?: string };
   /** The pid in gateway.pid, or null for no file. */
   pidFile: number | null;
   /** Port file with the live health server's port (a closed port when /health is refused). */
@@ -48,4 +50,6 @@ export interface HostDraft {
   extraFiles: Record<string, SimulatedFile>;
   /** Answers merged over the derived ones, per command. */
   extraCommands: Record<string, CommandAnswers>;
+  /** What this machine lacks although the parts above would render it: machine paths, and commands not on PATH. */
+  omit?: { files?: string[]; commands?: FakeCommandName[] };
 }

@@ -138,8 +138,26 @@ export function healthyDraft(): HostDraft {
     redis: { sessions: ['gateway'], eventLists: {}, stream: [], config: GATEWAY_CONFIG },
     k8s: healthyK8s(),
     extraFiles: previousSessionFile(),
-    extraCommands: structuredClone(MACHINE_IDENTITY),
+    extraCommands: { ...structuredClone(MACHINE_IDENTITY), launchctl: { [`print gui/501/${TRIPWIRE_LABEL}`]: tripwirePrint() } },
   };
+}
+
+const TRIPWIRE_LABEL = 'com.joel.gateway-tripwire';
+
+/** The tripwire agent as launchd shows it between runs: every 300 s since boot 9 days ago, last exit 0. */
+export function tripwirePrint(lastExitCode: string | number = 0) {
+  return launchctlPrint({
+    domain: 'gui/501',
+    label: TRIPWIRE_LABEL,
+    state: 'not running',
+    path: `/Users/joel/Library/LaunchAgents/${TRIPWIRE_LABEL}.plist`,
+    program: '/Users/joel/Code/joelhooks/joelclaw/infra/gateway-tripwire.sh',
+    runs: 2593,
+    lastExitCode,
+    runIntervalSec: 300,
+    stdoutPath: '',
+    stderrPath: '',
+  });
 }
 
 /** The daemon's program path, for presets that rebuild `launchctl print`. */

@@ -40,8 +40,8 @@ function joelclawAnswers(d: HostDraft): CommandAnswers {
 function files(d: HostDraft): Record<string, SimulatedFile> {
   const at = d.capturedAt;
   const f: Record<string, SimulatedFile> = {
-    [PATHS.gatewayLog]: { content: bunLog(d.gatewayLog), mtime: at },
-    [PATHS.gatewayErr]: { content: bunLog(d.gatewayErr), mtime: at },
+    [PATHS.gatewayLog]: { content: bunLog(d.gatewayLog), mtime: d.logMtime?.log ?? at },
+    [PATHS.gatewayErr]: { content: bunLog(d.gatewayErr), mtime: d.logMtime?.err ?? at },
     [PATHS.piSettings(d.home)]: { content: piSettingsJson(), mtime: '2026-11-01T09:00:00.000Z' },
     [PATHS.piModels(d.home)]: { content: piModelsJson(), mtime: '2026-11-01T09:00:00.000Z' },
     [PATHS.startScript(d.home)]: { content: startScript({ daemon: d.startScriptDaemon, slim: d.startScriptDaemon !== 'daemon.ts' }), mtime: '2026-11-20T08:00:00.000Z' },
@@ -68,7 +68,9 @@ function files(d: HostDraft): Record<string, SimulatedFile> {
     const last = d.session.entries.at(-1)?.timestamp ?? d.session.startedAt;
     if (written.content !== null) f[`${PATHS.sessionDir(d.home)}/${written.fileName}`] = { content: written.content, mtime: last };
   }
-  return { ...f, ...d.extraFiles };
+  const all = { ...f, ...d.extraFiles };
+  for (const path of d.omit?.files ?? []) delete all[path];
+  return all;
 }
 
 /** The plain spec for a draft. */
@@ -95,6 +97,7 @@ export function toSpec(d: HostDraft): SimulatedHostSpec {
     const key = name as keyof SimulatedHostSpec['commands'];
     commands[key] = { ...commands[key], ...answers };
   }
+  for (const name of d.omit?.commands ?? []) delete commands[name];
   return {
     capturedAt: d.capturedAt,
     files: files(d),
