@@ -108,6 +108,13 @@ export class BundleStage {
     await mkdir(dirname(file), { recursive: true });
     const temp = `${file}.part`;
     const out = createWriteStream(temp);
+    // why: a write that fails (a full disk) is a bundle that cannot be written, not a source that could not be read
+    let writeError: Error | null = null;
+    out.on('error', (e) => (writeError ??= e));
+    const discard = async () => {
+      out.destroy();
+      await rm(temp, { force: true });
+    };
     const hash = createHash('sha256');
     let bytes = 0;
     try {
@@ -116,14 +123,18 @@ export class BundleStage {
         if (buf.length === 0) continue;
         hash.update(buf);
         bytes += buf.length;
-        if (!out.write(buf)) await once(out, 'drain');
+        if (!out.write(buf)) await once(out, 'drain'); // rejects when the stream errors instead
       }
       out.end();
       await finished(out);
     } catch (error) {
-      out.destroy();
-      await rm(temp, { force: true });
-      throw error;
+      await discard();
+      if (!writeError) throw error; // the pieces failed: the source, not the stage
+    }
+    if (writeError) {
+      await discard();
+      const why = (writeError as Error).message.split('\n')[0];
+      throw new BundleWriteError(`cannot write ${this.dir}: ${why} (the staging directory of the bundle)`, { cause: writeError });
     }
     await rename(temp, file);
     const facts = { bytes, sha256: hash.digest('hex') };

@@ -57,6 +57,7 @@ async function redactInto(stage: BundleStage, collected: StagedArtifact[], o: Co
         try {
           await stage.write(a.id, redactedPieces(a, redactor, counts));
         } catch (e) {
+          if (e instanceof BundleWriteError) throw e;
           failure = e;
           await stage.remove(a.id);
         } finally {
