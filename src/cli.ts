@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BundleFormatError, BundleWriteError, UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
-import { DEFAULTS } from './options.js';
+import { DEFAULTS, collectOptionsFrom } from './options.js';
 import { TOOL_VERSION } from './version.js';
 
 // A table of commands: each action normalizes its flags, lazily imports its module, calls one function
@@ -50,11 +50,14 @@ program
       '  SOURCE_DATE_EPOCH=1795780800 gwbundle collect   # reproducible: same machine, same bytes',
   )
   .action(async (flags) => {
-    const { collectOptionsFrom } = await import('./options.js');
+    // Every flag and the destination are checked before the collectors (Redis, Kubernetes and redaction
+    // modules) load, so a mistake is reported at once.
+    const options = collectOptionsFrom(flags, process.env);
+    const { checkCollectDestination } = await import('./collect/out-path.js');
+    await checkCollectDestination(flags.out ?? null, options.now, flags.force === true);
     const { runCollect } = await import('./collect/index.js');
     const { createProgress } = await import('./collect/progress.js');
     const { collectSummary } = await import('./collect/summary.js');
-    const options = collectOptionsFrom(flags, process.env);
     if (!options.redact) {
       process.stderr.write('gwbundle: WARNING: --no-redact: tokens, keys and messages will be in the bundle unredacted. Do not attach it to a public issue.\n');
     }
@@ -110,7 +113,7 @@ program
   .action(async (bundle: string, flags: { json: boolean }) => {
     const { openBundle } = await import('./bundle/reader.js');
     const { renderInspectTable } = await import('./bundle/inspect.js');
-    const view = await openBundle(bundle);
+    const view = await openBundle(bundle, {}, { bodies: false });
     process.stdout.write(flags.json ? `${JSON.stringify(view.manifest, null, 2)}\n` : renderInspectTable(view.manifest));
   });
 

@@ -1,10 +1,13 @@
+import { statSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
+import { parseRedisUrl } from './collect/redis/url.js';
 import type { CollectOptions } from './collect/types.js';
 import { UsageError } from './errors.js';
 
 // Turns the CLI's raw strings into typed options, with the contract's defaults in one place. Every error
-// names the flag and quotes the value received.
+// names the flag and quotes the value received. The CLI calls this before it loads any collector, so a bad
+// flag costs a process start and nothing more: keep this module's imports light (no collector, no client).
 
 export const DEFAULTS = {
   hours: 1,
@@ -38,6 +41,15 @@ export function parseSize(flag: string, value: string): number {
   return bytes;
 }
 
+/**
+ * The smallest --max-size a bundle can ever fit in: the manifest of the ~60 fixed artifacts with every content
+ * dropped compresses to 6-8 KB (fixtures/bundles), so below 16 KiB no collect could succeed.
+ */
+export const MIN_MAX_SIZE_BYTES = 16 * 1024;
+
+/** A Kubernetes namespace is a DNS-1123 label. */
+const NAMESPACE_RE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
 /** A positive number of hours or seconds. */
 export function parsePositive(flag: string, value: string): number {
   const n = Number(value);
@@ -52,6 +64,11 @@ export function redisUrlFrom(flag: string | undefined, env: NodeJS.ProcessEnv): 
   if (flag) {
     if (!/^(rediss?|unix):\/\//.test(flag)) {
       throw new UsageError(`--redis-url expects redis://host:port, rediss://... or unix:///path, got "${flag}"`);
+    }
+    try {
+      parseRedisUrl(flag);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
     }
     return flag;
   }
@@ -84,18 +101,41 @@ export interface RawCollectFlags {
   probeModelApi: boolean;
 }
 
+/** --root must name a directory: a typo would otherwise give a bundle where every file is "missing". */
+function rootDir(flag: string): string {
+  const root = resolve(flag);
+  let isDir = false;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    throw new UsageError(`--root expects a directory, got "${flag}" (no such directory)`);
+  }
+  if (!isDir) throw new UsageError(`--root expects a directory, got "${flag}" (not a directory)`);
+  return root;
+}
+
+/** Every collect flag checked and typed; throws a UsageError naming the first bad flag. */
 export function collectOptionsFrom(flags: RawCollectFlags, env: NodeJS.ProcessEnv): CollectOptions {
-  const root = resolve(flags.root);
   const home = flags.home ?? homedir();
   if (!isAbsolute(home)) throw new UsageError(`--home expects an absolute path on the machine, got "${home}"`);
+  const maxSizeBytes = parseSize('--max-size', flags.maxSize);
+  if (maxSizeBytes < MIN_MAX_SIZE_BYTES) {
+    throw new UsageError(`--max-size must be at least ${MIN_MAX_SIZE_BYTES / 1024}KiB (no bundle fits in less), got "${flags.maxSize}"`);
+  }
+  if (!NAMESPACE_RE.test(flags.namespace)) {
+    throw new UsageError(`--namespace expects a Kubernetes namespace (lowercase letters, digits, "-"), got "${flags.namespace}"`);
+  }
+  const hours = parsePositive('--hours', flags.hours);
+  const timeoutMs = Math.round(parsePositive('--timeout', flags.timeout) * 1000);
+  const redisUrl = redisUrlFrom(flags.redisUrl, env);
   const { now, sourceDateEpoch } = captureClock(env);
   return {
-    root,
+    root: rootDir(flags.root),
     home,
-    hours: parsePositive('--hours', flags.hours),
-    timeoutMs: Math.round(parsePositive('--timeout', flags.timeout) * 1000),
-    maxSizeBytes: parseSize('--max-size', flags.maxSize),
-    redisUrl: redisUrlFrom(flags.redisUrl, env),
+    hours,
+    timeoutMs,
+    maxSizeBytes,
+    redisUrl,
     kubeconfig: flags.kubeconfig ? resolve(flags.kubeconfig) : null,
     namespace: flags.namespace,
     e2e: flags.e2e,

@@ -1,105 +1,89 @@
-import { utimes } from 'node:fs/promises';
+import { stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSimulatedHost, PATHS, type SimulatedHost, msBefore } from '../../test/helpers/simulated-host/index.js';
+import { A } from '../../src/bundle/artifacts.js';
+import { PATHS, msBefore } from '../../test/helpers/simulated-host/index.js';
 import { healthyDraft, toSpec } from '../../test/helpers/simulated-host/presets.js';
 import { SESSION_ID } from '../../test/helpers/simulated-host/presets/records.js';
-import { runChild } from './child.js';
-import { appendRecords, errRecord, logRecordMaker, sparseThenRecords } from './logs.js';
-import { capNote, collectorTime, kept, phases } from './notes.js';
-import { type Row, MB, MiB, rssOf, secs } from './table.js';
+import { type BenchContext, bundleFacts, cliHost } from './hosts.js';
+import { appendRecords, errRecord, logRecordMaker } from './logs.js';
+import { capNote, kept, phases, sourceTime } from './notes.js';
+import type { Run } from './process.js';
+import { MiB, type Row, rssOf, secs } from './table.js';
 import { growTranscript } from './transcript.js';
 
-// Section "Collect" on one big machine, grown in three steps: logs far bigger than anything kept (reading
-// cost must follow the window, not the file); then the transcript past its read cap too (every big artifact
-// at its cap: the most a bundle ever decodes to); then a transcript that barely compresses (the bundle must
-// still hold --max-size 25 MB, cutting by priority).
+// Section "Collect" on one big machine, grown step by step: the healthy preset with gateway.log and
+// gateway.err of 64 MiB each, then of 1 GiB each (reading cost must follow the window, not the file), then
+// the transcript past its read cap too (every big artifact at its cap: the most a bundle ever decodes to),
+// then a transcript that barely compresses (the bundle must still hold --max-size 25 MB, cutting by priority).
 
 const GiB = 1024 * MiB;
+const BIG_IDS = [A.gatewayLog.id, A.gatewayErrLog.id, A.sessionTranscript.id];
 
-/** What every case needs: a scratch dir, the bench's Redis, the table rows to add to, a progress line. */
-export interface BenchContext {
-  work: string;
-  redisPort: number;
-  rows: Row[];
-  log(message: string): void;
+/** One collect of the big machine at one size. */
+export interface BigCollect {
+  label: string;
+  run: Run;
+  bundle: string;
 }
 
-/** The two bundles the reader and report sections read. */
+/** The bundles the reader and report sections read, and the collect runs that made them. */
 export interface BigBundles {
-  /** Every big artifact at its cap, realistic text: the largest decoded size (~67 MB). */
-  atCaps: string;
-  /** The same with an incompressible transcript: the largest file (~25 MB). */
-  atMaxSize: string;
+  logs64: BigCollect;
+  logs1G: BigCollect;
+  /** Every big artifact at its cap, realistic text: the largest decoded size. */
+  atCaps: BigCollect;
+  /** The same with a transcript that barely compresses: the largest file. */
+  atMaxSize: BigCollect;
 }
 
-/** One collect of `host` in a child, with a 10 s per-source timeout (a loaded machine must not time out). */
-function collect(host: SimulatedHost, outPath: string) {
-  const o = host.collectOptions({ timeoutMs: 10_000 });
-  return runChild('collect', { options: { ...o, now: o.now.toISOString() }, outPath });
+/** Grows both logs with real-shaped records until each is `bytes` long. */
+async function growLogs(root: string, bytes: number, now: Date): Promise<void> {
+  const logPath = join(root, PATHS.gatewayLog);
+  const errPath = join(root, PATHS.gatewayErr);
+  await appendRecords(logPath, bytes - (await stat(logPath)).size, logRecordMaker(msBefore(1)));
+  await appendRecords(errPath, bytes - (await stat(errPath).catch(() => ({ size: 0 }))).size, errRecord);
+  for (const p of [logPath, errPath]) await utimes(p, now, now);
 }
 
-/** Builds the big machine and collects it three times; the host is gone when this returns. */
-export async function bigHostCases(ctx: BenchContext): Promise<BigBundles> {
+/** Builds the big machine and collects it at each size; the host is gone when this returns. */
+export async function bigHostCases(ctx: BenchContext, rows: Row[]): Promise<BigBundles> {
   const spec = toSpec(healthyDraft());
-  const host = await createSimulatedHost(spec, { redisPort: ctx.redisPort, redisDb: 11 });
+  const now = new Date(spec.capturedAt);
+  const big = await cliHost(ctx, spec, 11);
+  const row = async (c: BigCollect, what: string, extra = ''): Promise<BigCollect> => {
+    const size = (await stat(c.bundle)).size;
+    const { big: arts } = await bundleFacts(c.bundle, BIG_IDS);
+    rows.push({ section: 'Collect', what, wall: secs(c.run.ms), rss: rssOf(c.run), notes: `${phases(c.run)}${extra}; ${capNote(size)}; kept ${kept(arts)}` });
+    return c;
+  };
   try {
-    const now = new Date(spec.capturedAt);
-    const logPath = join(host.root, PATHS.gatewayLog);
-    const errPath = join(host.root, PATHS.gatewayErr);
-    ctx.log('writing gateway.log (2 GiB hole + 20 MiB records) and gateway.err (300 MB records)...');
-    const logBytes = await sparseThenRecords(logPath, 2 * GiB, 20 * MiB, logRecordMaker(msBefore(1)), now);
-    const errBytes = await appendRecords(errPath, 300 * MB, errRecord);
-    await utimes(errPath, now, now);
-
-    ctx.log('collect: big logs...');
-    const first = await collect(host, join(ctx.work, 'big-logs.tar.gz'));
-    ctx.rows.push({
-      section: 'Collect',
-      what: 'collect, gateway.log 2 GiB (a hole + 20 MiB of bun records) and gateway.err 300 MB of records',
-      wall: secs(first.ms),
-      rss: rssOf(first),
-      notes: `${phases(first)} (the files collector ${collectorTime(first, 'files')}); ${capNote(first)}; the process read ${first.readMiB ?? '?'} MiB in all for ${((logBytes + errBytes) / GiB).toFixed(2)} GiB of logs; kept ${kept(first)}`,
-    });
-    ctx.log('reference: reading both logs whole...');
-    const whole = await runChild('read-all', { paths: [logPath, errPath] });
-    ctx.rows.push({
-      section: 'Collect',
-      what: 'reference: stream-read both logs whole (what a collect that ignored the window would pay)',
-      wall: secs(whole.ms),
-      rss: rssOf(whole),
-      notes: `${(Number(whole.facts.bytes) / GiB).toFixed(2)} GiB; the 2 GiB hole reads no disk, so a real log costs more`,
-    });
+    const root = big.host.root;
+    ctx.log('writing gateway.log and gateway.err of 64 MiB each...');
+    await growLogs(root, 64 * MiB, now);
+    ctx.log('collect: 64 MiB logs...');
+    const logs64 = await row({ label: '64 MiB logs', ...(await big.collect('logs-64m')) }, 'collect, healthy host, gateway.log and gateway.err 64 MiB each');
+    ctx.log('growing both logs to 1 GiB each...');
+    await growLogs(root, GiB, now);
+    ctx.log('collect: 1 GiB logs...');
+    const logs1G = await big.collect('logs-1g');
+    await row({ label: '1 GiB logs', ...logs1G }, 'collect, the same host with gateway.log and gateway.err 1 GiB each', ` (files source ${sourceTime(logs1G.run, 'files')})`);
 
     const sessionFile = Object.keys(spec.files).find((p) => p.includes(SESSION_ID));
     if (!sessionFile) throw new Error('the healthy preset has no live transcript file');
-    const transcript = join(host.root, sessionFile);
+    const transcript = join(root, sessionFile);
     ctx.log('growing the transcript past its read cap (40 MiB inside the window)...');
     await growTranscript(transcript, SESSION_ID, 40 * MiB, msBefore(7.9), msBefore(0.5));
-    const atCaps = join(ctx.work, 'at-caps.tar.gz');
     ctx.log('collect: every big artifact at its cap...');
-    const second = await collect(host, atCaps);
-    ctx.rows.push({
-      section: 'Collect',
-      what: 'collect, as above plus 40 MiB of transcript inside the window (every big artifact at its cap)',
-      wall: secs(second.ms),
-      rss: rssOf(second),
-      notes: `${phases(second)}; ${capNote(second)}; read ${second.readMiB ?? '?'} MiB; kept ${kept(second)}`,
-    });
+    const atCaps = await row({ label: 'every big artifact at its cap', ...(await big.collect('at-caps')) },
+      'collect, as above plus 40 MiB of transcript inside the window (every big artifact at its cap)');
 
     ctx.log('growing the transcript with 40 MiB that barely compresses...');
     await growTranscript(transcript, SESSION_ID, 40 * MiB, msBefore(0.45), msBefore(0.05), true);
-    const atMaxSize = join(ctx.work, 'at-max-size.tar.gz');
     ctx.log('collect: content over --max-size...');
-    const third = await collect(host, atMaxSize);
-    ctx.rows.push({
-      section: 'Collect',
-      what: 'collect, as above but the transcript barely compresses (content over --max-size 25 MB)',
-      wall: secs(third.ms),
-      rss: rssOf(third),
-      notes: `${phases(third)}; ${capNote(third)}; kept ${kept(third)}`,
-    });
-    return { atCaps, atMaxSize };
+    const atMaxSize = await row({ label: 'at --max-size', ...(await big.collect('at-max-size')) },
+      'collect, as above but the transcript barely compresses (content over --max-size 25 MB)');
+    return { logs64, logs1G: { label: '1 GiB logs', ...logs1G }, atCaps, atMaxSize };
   } finally {
-    await host.stop();
+    await big.stop();
   }
 }

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { A } from '../../src/bundle/artifacts.js';
 import { openBundle } from '../../src/bundle/reader.js';
 import { type BombEntry, buildBomb } from './bomb.js';
-import { runChild } from './child.js';
-import type { BenchContext } from './collect-cases.js';
-import { MiB, mb, rssOf, secs } from './table.js';
+import type { BenchContext } from './hosts.js';
+import { runCli } from './process.js';
+import { MiB, type Row, mb, rssOf, secs } from './table.js';
 
 // Section "Reader", hostile input: gzip bombs behind a genuine manifest must be refused, fast and in memory
 // bounded by the read limits (src/bundle/limits.ts), whatever they claim to hold.
@@ -22,21 +22,22 @@ const BOMBS: ReadonlyArray<{ label: string; entries: BombEntry[] }> = [
   },
 ];
 
-/** Each bomb through openBundle and verifyBundle: refused or not, how fast, how much memory. */
-export async function hostileCases(ctx: BenchContext, genuine: string): Promise<void> {
+/** Each bomb through `gwbundle report` and `gwbundle verify`: refused or not, how fast, how much memory. */
+export async function hostileCases(ctx: BenchContext, rows: Row[], genuine: string): Promise<void> {
   const manifest = (await openBundle(genuine)).manifest;
   for (const [i, bomb] of BOMBS.entries()) {
     ctx.log(`hostile: ${bomb.label}...`);
     const file = join(ctx.work, `bomb-${i}.tar.gz`);
     const size = await buildBomb(file, manifest, bomb.entries);
-    for (const kind of ['hostile-open', 'hostile-verify'] as const) {
-      const r = await runChild(kind, { file });
-      ctx.rows.push({
+    for (const command of ['report', 'verify'] as const) {
+      const r = await runCli([command, file], { env: { PATH: process.env.PATH }, work: ctx.work });
+      const said = command === 'report' ? r.stderr.at(-1)?.line : r.stdout.trim().split('\n')[0];
+      rows.push({
         section: 'Reader',
-        what: `${kind === 'hostile-open' ? 'openBundle' : 'verifyBundle'}, gzip bomb: ${bomb.label}, ${mb(size)} file`,
+        what: `gwbundle ${command}, gzip bomb: ${bomb.label}, ${mb(size)} file`,
         wall: secs(r.ms),
         rss: rssOf(r),
-        notes: r.facts.refused === true ? `refused: ${String(r.facts.error)}` : 'NOT refused',
+        notes: r.code === 2 ? `refused (exit 2): ${said ?? ''}` : `NOT refused (exit ${r.code})`,
       });
     }
   }

@@ -12,8 +12,8 @@ import {
 } from '../../test/helpers/simulated-host/presets/records.js';
 
 // Big machine files for the bench, in the real formats (facts §1.1): bun's multi-line console records, built
-// once per template by the simulated host's own builders, then stamped with a counter so a 300 MB log is
-// written in seconds and still varies the way a retry storm does (failure counts, stream ids).
+// once per template by the simulated host's own builders (real Bun prints them), then stamped with a counter so
+// a 1 GiB log is written in seconds and still varies the way a busy daemon does (failure counts, stream ids).
 
 const BATCH_BYTES = 4 * 1024 * 1024;
 const COUNTER = '#N#';
@@ -54,11 +54,23 @@ export async function appendRecords(path: string, bytes: number, make: (i: numbe
 /** A gateway.err record: one of the templates, stamped with a growing counter. */
 export const errRecord = (i: number): string => (ERR_TEMPLATES[i % ERR_TEMPLATES.length] ?? '').replace(COUNTER, String(1 + (i % 97)));
 
+/** A turn rendered once (through real Bun, like the presets) with stamps the maker below replaces. */
+const TURN_MS = 1_700_000_012_345;
+const TURN_LENGTH = 9999;
+let turnTemplate: readonly string[] | undefined;
+
 /** gateway.log turns: message received, persisted (stream id), dispatched, answered; one per 4 records. */
 export function logRecordMaker(lastStreamMs: number): (i: number) => string {
+  turnTemplate ??= turnRecords(TURN_MS, TURN_LENGTH);
+  const template = turnTemplate;
   let turn: string[] = [];
   return (i) => {
-    if (i % 4 === 0) turn = turnRecords(lastStreamMs - 1_000_000 + i * 37, 200 + (i % 900));
+    if (i % 4 === 0) {
+      const ms = lastStreamMs - 1_000_000 + i * 37;
+      // why: the whole stream id first, then the message id (its last five digits), then the length
+      turn = template.map((r) =>
+        r.replaceAll(String(TURN_MS), String(ms)).replaceAll(String(TURN_MS % 100_000), String(ms % 100_000)).replaceAll(String(TURN_LENGTH), String(200 + (i % 900))));
+    }
     return turn[i % 4] ?? '';
   };
 }

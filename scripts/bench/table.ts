@@ -1,4 +1,4 @@
-import type { Measured } from './measure.js';
+import type { Run } from './process.js';
 
 // The bench prints Markdown, so its output pastes straight into docs/benchmarks.md (one table per section).
 
@@ -11,29 +11,57 @@ export interface Row {
   notes: string;
 }
 
+/** One goal of issue 14's table, as measured. */
+export interface Goal {
+  row: string;
+  goal: string;
+  measured: string;
+  met: boolean;
+}
+
 /** --max-size counts decimal megabytes; memory and caps in the code are binary. */
 export const MB = 1_000_000;
 export const MiB = 1024 * 1024;
 
-/** Seconds with one decimal, or ms below a second: the unit a reader compares at a glance. */
-export const secs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+/** Seconds with two decimals, or ms below a second: the unit a reader compares at a glance. */
+export const secs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
-/** `peak (start)` in MiB: the start is the process with its modules loaded, before the operation. */
-export const rssOf = (m: Measured): string => `${m.peakRssMiB} MiB (start ${m.startRssMiB})`;
+/** Peak RSS of a run in MiB. */
+export const rssOf = (r: Pick<Run, 'peakRssMiB'>): string => (r.peakRssMiB === null ? '?' : `${r.peakRssMiB} MiB`);
 
 /** A size in MB (decimal, like --max-size) with two decimals. */
 export const mb = (bytes: number): string => `${(bytes / MB).toFixed(2)} MB`;
 
+/** The median of some numbers (the middle one of an odd count). */
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
 /** The rows of one section as a Markdown table. */
 export function markdownTable(rows: readonly Row[], section: Row['section']): string {
   const mine = rows.filter((r) => r.section === section);
-  const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
   return [
     `### ${section}`,
     '',
-    '| measurement | wall | peak RSS | notes |',
+    '| measurement | wall (whole process) | peak RSS | notes |',
     '|---|---|---|---|',
     ...mine.map((r) => `| ${cell(r.what)} | ${r.wall} | ${r.rss} | ${cell(r.notes)} |`),
+    '',
+  ].join('\n');
+}
+
+/** The goals as a Markdown table. */
+export function goalsTable(goals: readonly Goal[]): string {
+  return [
+    '### Goals of issue 14',
+    '',
+    '| | goal | measured | met |',
+    '|---|---|---|---|',
+    ...goals.map((g) => `| ${cell(g.row)} | ${cell(g.goal)} | ${cell(g.measured)} | ${g.met ? 'yes' : '**no**'} |`),
     '',
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ReadEntry } from 'tar';
+import { type ArtifactBody, PackedBody } from './body.js';
 import { escapingNameReason, refusedTypeReason, unsafeNameReason } from './entry-rules.js';
 import type { ReadLimits } from './limits.js';
 import { type ArtifactEntry, MANIFEST_ENTRY, type Manifest } from './manifest.js';
@@ -11,6 +12,8 @@ export const NOT_OURS = 'not a gwbundle bundle';
 // Per-entry bookkeeping of one scan: the safety rules (names, types, counts, sizes, manifest first) end the scan
 // through onFatal; integrity findings (hashes, sizes, unlisted or missing entries) are collected as lines.
 
+/** Artifacts bigger than this are kept compressed (src/bundle/body.ts). */
+export const PACK_OVER_BYTES = 1024 * 1024;
 /** The one line for an archive whose first entry is not our manifest: it is not ours, and says what it starts with. */
 function notOursReason(entry: Pick<ReadEntry, 'path' | 'type'>): string {
   const quoted = JSON.stringify(entry.path);
@@ -23,7 +26,7 @@ function notOursReason(entry: Pick<ReadEntry, 'path' | 'type'>): string {
 /** The mutable state of one pass over a bundle's tar entries. */
 export class ScanState {
   readonly problems: string[] = [];
-  readonly bodies = new Map<string, Buffer>();
+  readonly bodies = new Map<string, Buffer | ArtifactBody>();
   /** Called once with a one-line reason to stop the scan; set by the driver. */
   onFatal: (message: string) => void = () => undefined;
   private manifest: Manifest | null = null;
@@ -117,13 +120,16 @@ export class ScanState {
 
   private readArtifact(entry: ReadEntry, artifact: ArtifactEntry): void {
     const hash = createHash('sha256');
-    // why: one allocation of the size the header declared (already checked against the limits), instead of
-    // chunks plus their concatenation, halves the reader's peak memory per entry
-    const body = this.keepBodies ? Buffer.allocUnsafe(entry.size) : null;
+    // why: a small body is one allocation of the size the header declared (already checked against the
+    // limits); a big one is compressed block by block as it streams by (src/bundle/body.ts), so the reader
+    // never holds a big artifact whole
+    const packed = this.keepBodies && entry.size > PACK_OVER_BYTES ? new PackedBody() : null;
+    const body = this.keepBodies && !packed ? Buffer.allocUnsafe(entry.size) : null;
     let bytes = 0;
     entry.on('data', (chunk: Buffer) => {
       hash.update(chunk);
       if (body) chunk.copy(body, bytes);
+      packed?.push(chunk);
       bytes += chunk.length;
     });
     entry.on('end', () => {
@@ -135,6 +141,7 @@ export class ScanState {
         this.problems.push(`artifact ${artifact.id}: ${bytes} bytes in the archive, manifest says ${artifact.bytes}`);
       }
       if (body) this.bodies.set(artifact.id, body.subarray(0, bytes));
+      if (packed) this.bodies.set(artifact.id, packed.end());
     });
   }
 }

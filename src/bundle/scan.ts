@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Parser, type ReadEntry } from 'tar';
 import { BundleFormatError } from '../errors.js';
+import type { ArtifactBody } from './body.js';
 import { NOT_OURS, ScanState } from './scan-state.js';
 import type { ReadLimits } from './limits.js';
 import type { Manifest } from './manifest.js';
@@ -18,8 +19,8 @@ export interface ScanResult {
   bundleSha256: string;
   /** Integrity problems, one line each: empty for an intact bundle. */
   problems: string[];
-  /** Artifact bytes by id (only with keepBodies). */
-  bodies: Map<string, Buffer>;
+  /** Artifact bytes by id (only with keepBodies): a Buffer, or compressed blocks for a big artifact. */
+  bodies: Map<string, Buffer | ArtifactBody>;
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];

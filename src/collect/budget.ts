@@ -1,12 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { artifactSpec } from '../bundle/artifacts.js';
-import { cutJsonItems, cutJsonlTail, cutTextTail, type Cut } from './budget-cut.js';
+import type { BundleStage } from '../bundle/stage.js';
+import { type Cut, type CutKind, cutStaged } from './budget-cut.js';
 import type { StagedArtifact } from './types.js';
 
 // --max-size is a hard cap on the .tar.gz. Space is spent by priority (artifacts.ts PRIORITY: state and
-// small files first, big logs last): estimate each artifact's compressed size, and while over, cut the
-// highest-priority-number artifacts first, by keeping their tail or dropping whole items, then dropping
-// them. Every cut is recorded. runCollect checks the real file and calls again with a smaller budget.
+// small files first, big logs last). The budget works on the staged (already redacted) files: when their raw
+// sizes already fit, nothing is compressed to find out; otherwise each artifact's compressed size is
+// estimated, and while over, the highest-priority-number artifacts are cut first, by keeping their tail or
+// dropping whole items, then dropped. Every cut is recorded. runCollect checks the real file and calls again
+// with a smaller budget.
 
 /** Tar header + padding + gzip framing per entry, compressed, erring high. */
 export const ENTRY_OVERHEAD_BYTES = 600;
@@ -19,33 +22,36 @@ const CUT_MARGIN = 1.1;
 /** Cut rounds per artifact before moving on to the next. */
 const MAX_ROUNDS = 4;
 
-const gzSize = (text: string): number => gzipSync(text, { level: 6 }).length;
+/** Manifest bytes an artifact adds, content aside. */
+const metaBytes = (a: StagedArtifact): number => MANIFEST_BYTES_PER_ENTRY + (a.stderr ? gzipSync(a.stderr, { level: 6 }).length : 0);
 
-/** Estimated bytes an artifact adds to the bundle. */
-export function estimateBytes(a: StagedArtifact): number {
-  const meta = MANIFEST_BYTES_PER_ENTRY + (a.stderr ? gzSize(a.stderr) : 0);
-  return meta + (a.content === undefined ? 0 : ENTRY_OVERHEAD_BYTES + gzSize(a.content));
+/** Estimated bytes an artifact adds to the bundle: its metadata and its staged bytes, compressed. */
+async function estimateBytes(stage: BundleStage, a: StagedArtifact): Promise<number> {
+  return metaBytes(a) + (stage.stored(a.id) ? ENTRY_OVERHEAD_BYTES + (await stage.gzipSize(a.id)) : 0);
 }
+
+/** What the artifact would add if nothing compressed: an upper bound that needs no compression to know. */
+const rawBytes = (stage: BundleStage, a: StagedArtifact): number => {
+  const stored = stage.stored(a.id);
+  return metaBytes(a) + (stored ? ENTRY_OVERHEAD_BYTES + Math.ceil(stored.bytes * 1.001) + 64 : 0);
+};
 
 const priorityOf = (a: StagedArtifact): number => artifactSpec(a.id)?.priority ?? 100;
 
-/** Cut one artifact's content to about keepBytes raw bytes, the way its type allows. */
-function cutContent(a: StagedArtifact, keepBytes: number): Cut | null {
-  const spec = artifactSpec(a.id);
-  const text = a.content ?? '';
-  if (spec?.contentType === 'jsonl') return cutJsonlTail(text, keepBytes);
-  if (spec?.contentType === 'json') return cutJsonItems(text, keepBytes);
-  return cutTextTail(text, keepBytes, spec?.kind === 'file');
+/** How an artifact's bytes may be cut, from its content type (and bun records for machine files). */
+function cutKind(id: string): CutKind {
+  const spec = artifactSpec(id);
+  if (spec?.contentType === 'jsonl') return 'jsonl';
+  if (spec?.contentType === 'json') return 'json';
+  return spec?.kind === 'file' ? 'bun-records' : 'text';
 }
 
-/** The artifact with its content replaced (or dropped) and the cut recorded. */
-function withCut(a: StagedArtifact, cut: Cut | null): StagedArtifact {
-  const before = Buffer.byteLength(a.content ?? '');
-  const after = cut ? Buffer.byteLength(cut.content) : 0;
+/** The artifact with the cut recorded (its bytes were cut in the stage, or dropped when `cut` is null). */
+function withCut(a: StagedArtifact, before: number, cut: Cut | null): StagedArtifact {
   const truncation = {
     reason: 'max-size' as const,
     kept: cut ? ('tail' as const) : ('none' as const),
-    bytesCut: before - after,
+    bytesCut: before - (cut?.bytes ?? 0),
     ...(cut?.note ? { note: cut.note } : {}),
   };
   // Several rounds on one artifact are one cut in the manifest.
@@ -53,45 +59,53 @@ function withCut(a: StagedArtifact, cut: Cut | null): StagedArtifact {
   const last = prior.at(-1);
   const merged = last?.reason === 'max-size' ? { ...truncation, bytesCut: truncation.bytesCut + last.bytesCut } : truncation;
   const truncations = last?.reason === 'max-size' ? [...prior.slice(0, -1), merged] : [...prior, merged];
-  const { content: _dropped, ...rest } = a;
   const okish = a.status === 'ok' || a.status === 'truncated';
   return {
-    ...rest,
-    ...(cut ? { content: cut.content } : {}),
+    ...a,
     status: okish ? 'truncated' : a.status,
     ...(okish && !cut ? { reason: 'dropped to fit --max-size' } : {}),
     truncations,
   };
 }
 
-/** Fit the staged artifacts into maxSizeBytes (estimated), cutting by priority; order is preserved. */
-export function applyBudget(staged: StagedArtifact[], maxSizeBytes: number): StagedArtifact[] {
+/**
+ * Fits the staged artifacts into maxSizeBytes (estimated), cutting their staged bytes by priority; returns
+ * the artifacts with their cuts recorded, in the same order.
+ */
+export async function applyBudget(stage: BundleStage, staged: readonly StagedArtifact[], maxSizeBytes: number): Promise<StagedArtifact[]> {
   const out = [...staged];
-  const est = out.map(estimateBytes);
+  if (FIXED_OVERHEAD_BYTES + out.reduce((s, a) => s + rawBytes(stage, a), 0) <= maxSizeBytes) return out;
+  const est: number[] = [];
+  for (const a of out) est.push(await estimateBytes(stage, a));
   let total = FIXED_OVERHEAD_BYTES + est.reduce((s, n) => s + n, 0);
   if (total <= maxSizeBytes) return out;
   const order = out
-    .map((a, i) => ({ i, p: priorityOf(a), raw: Buffer.byteLength(a.content ?? '') }))
+    .map((a, i) => ({ i, p: priorityOf(a), raw: stage.stored(a.id)?.bytes ?? 0 }))
     .filter((x) => x.raw > 0)
     .sort((x, y) => y.p - x.p || y.raw - x.raw || (out[x.i]?.id ?? '').localeCompare(out[y.i]?.id ?? ''));
   for (const { i } of order) {
     // A tail compresses differently from the whole, so one artifact may take a few rounds.
     for (let round = 0; round < MAX_ROUNDS && total > maxSizeBytes; round++) {
       const a = out[i] as StagedArtifact;
-      const raw = Buffer.byteLength(a.content ?? '');
-      if (a.content === undefined) break;
+      const raw = stage.stored(a.id)?.bytes;
+      if (raw === undefined) break;
       const oldEst = est[i] ?? 0;
-      const ratio = Math.max(1, oldEst - estimateBytes({ ...a, content: undefined })) / Math.max(1, raw);
+      const ratio = Math.max(1, oldEst - metaBytes(a)) / Math.max(1, raw);
       const keep = Math.floor(raw - ((total - maxSizeBytes) / ratio) * CUT_MARGIN);
-      const next = withCut(a, keep > 0 ? cutContent(a, keep) : null);
+      const cut = keep > 0 ? await cutStaged(stage, a.id, cutKind(a.id), keep) : null;
+      if (!cut) await stage.remove(a.id);
+      const next = withCut(a, raw, cut);
       out[i] = next;
-      est[i] = estimateBytes(next);
+      est[i] = await estimateBytes(stage, next);
       total += (est[i] ?? 0) - oldEst;
     }
   }
   return out;
 }
 
-/** The estimated bundle size of staged artifacts (for progress and tests). */
-export const estimateBundleBytes = (staged: readonly StagedArtifact[]): number =>
-  FIXED_OVERHEAD_BYTES + staged.reduce((s, a) => s + estimateBytes(a), 0);
+/** The estimated bundle size of the staged artifacts (for progress and tests). */
+export async function estimateBundleBytes(stage: BundleStage, staged: readonly StagedArtifact[]): Promise<number> {
+  let total = FIXED_OVERHEAD_BYTES;
+  for (const a of staged) total += await estimateBytes(stage, a);
+  return total;
+}

@@ -1,5 +1,6 @@
 import { artifactSpec } from '../bundle/artifacts.js';
 import type { ArtifactEntry } from '../bundle/manifest.js';
+import type { StoredFacts } from '../bundle/seal-manifest.js';
 import type { StagedArtifact } from './types.js';
 
 // A staged artifact becomes a manifest entry: kind, title and content type come from the one catalog
@@ -15,9 +16,12 @@ function describe(id: string): Pick<ArtifactEntry, 'kind' | 'title' | 'contentTy
 const defined = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-/** The manifest entry of a staged artifact; durations are 0 under SOURCE_DATE_EPOCH (reproducible bytes). */
-export function toEntry(a: StagedArtifact, redactions: Record<string, number>, sourceDateEpoch: boolean): ArtifactEntry {
-  const bytes = a.content === undefined ? 0 : Buffer.byteLength(a.content);
+/**
+ * The manifest entry of a staged artifact whose bytes (if any) are `stored`; durations are 0 under
+ * SOURCE_DATE_EPOCH (reproducible bytes).
+ */
+export function toEntry(a: StagedArtifact, stored: StoredFacts | undefined, redactions: Record<string, number>, sourceDateEpoch: boolean): ArtifactEntry {
+  const bytes = stored?.bytes ?? 0;
   return {
     id: a.id,
     ...describe(a.id),
@@ -34,7 +38,7 @@ export function toEntry(a: StagedArtifact, redactions: Record<string, number>, s
       facts: a.facts,
     }),
     bytes,
-    bytesAtSource: a.bytesAtSource ?? (a.content === undefined ? null : bytes),
+    bytesAtSource: a.bytesAtSource ?? (stored === undefined ? null : bytes),
     truncations: a.truncations ?? [],
     redactions,
   };

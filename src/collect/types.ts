@@ -32,6 +32,21 @@ export interface CollectOptions {
   defaultWsPort?: number;
 }
 
+/**
+ * Content too big to hold at once (the log tails, the transcript window): read piece by piece when the
+ * artifact is redacted and staged, so collect holds one piece of one big artifact at a time. Every piece
+ * ends on a record or line boundary (never inside a PEM block), so redacting piece by piece finds what
+ * redacting the whole would.
+ */
+export interface ContentStream {
+  /** Bytes the pieces add up to, known up front. */
+  readonly bytes: number;
+  /** The content in order, as UTF-8 text. */
+  pieces(): AsyncIterable<string>;
+  /** Releases what the stream holds (an open file); called once, whether or not it was read. */
+  close(): Promise<void>;
+}
+
 /** What a collector hands back for one artifact, before redaction, budgeting and packing. */
 export interface StagedArtifact {
   id: string;
@@ -40,6 +55,8 @@ export interface StagedArtifact {
   source: ArtifactEntry['source'];
   /** Bytes to store (UTF-8 text or JSON). Absent for missing/skipped/failed-without-output. */
   content?: string;
+  /** The bytes to store as a stream instead of `content` (never both). */
+  stream?: ContentStream;
   bytesAtSource?: number | null;
   truncations?: ArtifactEntry['truncations'];
   mtime?: string | null;

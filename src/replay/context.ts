@@ -1,6 +1,7 @@
+import type { ArtifactBody } from '../bundle/body.js';
 import type { ArtifactEntry } from '../bundle/manifest.js';
 import type { BundleView } from '../bundle/view.js';
-import { groupRecords } from './records.js';
+import { groupRanges } from './records.js';
 import type { LogRecord } from './types.js';
 
 /** A JSONL line that parsed, with its 1-based line number. */
@@ -35,32 +36,189 @@ export interface ReplayContext {
   memo<T>(key: string, compute: () => T): T;
 }
 
-export function createContext(view: BundleView): ReplayContext {
+// Memory: the view holds each artifact's bytes once (a big one compressed in blocks, src/bundle/body.ts).
+// Small artifacts are decoded once and their text, lines and JSON kept. A big one (a log tail, the
+// transcript window) is never kept as one string: its lines are found in its bytes, its records keep their
+// first line and decode their text from the bytes when asked, and its JSONL values are parsed when read and
+// dropped after, so replaying a bundle that decodes to 67 MB holds a few MB of it at a time.
+
+/** Artifacts up to this size are decoded once and kept as text; bigger ones are read from their bytes. */
+export const KEEP_TEXT_BYTES = 1024 * 1024;
+
+const NEWLINE = 0x0a;
+
+/** Where each line of a big artifact starts and ends in its bytes (a trailing newline adds no empty line). */
+interface LineIndex {
+  body: ArtifactBody;
+  /** starts[i] .. ends[i] are the bytes of line i, without its newline. */
+  starts: Uint32Array;
+  ends: Uint32Array;
+  count: number;
+}
+
+/** Reading step of the line index. */
+const INDEX_STEP = 256 * 1024;
+
+function indexLines(body: ArtifactBody): LineIndex {
+  const ends: number[] = [];
+  for (let pos = 0; pos < body.length; pos += INDEX_STEP) {
+    const part = body.slice(pos, Math.min(body.length, pos + INDEX_STEP));
+    for (let at = part.indexOf(NEWLINE); at >= 0; at = part.indexOf(NEWLINE, at + 1)) ends.push(pos + at);
+  }
+  const last = ends.length > 0 ? (ends[ends.length - 1] as number) + 1 : 0;
+  if (last < body.length) ends.push(body.length);
+  const count = ends.length;
+  const starts = new Uint32Array(count);
+  for (let i = 1; i < count; i++) starts[i] = (ends[i - 1] as number) + 1;
+  return { body, starts, ends: Uint32Array.from(ends), count };
+}
+
+const lineOf = (ix: LineIndex, i: number): string => ix.body.slice(ix.starts[i]!, ix.ends[i]!).toString('utf8');
+
+/** Bytes decoded at once when a big artifact's lines are read in order (small enough to stay a young string). */
+const DECODE_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Line i of a big artifact for i = 0, 1, 2, ...: decoded a chunk of whole lines at a time (one decode per
+ * 64 KiB instead of one per line); a line is a slice of its chunk, so keep it only as long as the chunk.
+ */
+function inOrder(ix: LineIndex): (i: number) => string {
+  let chunk = '';
+  let first = 0;
+  let last = -1;
+  let charStarts: number[] = [];
+  return (i) => {
+    if (i > last) {
+      first = i;
+      last = i;
+      while (last + 1 < ix.count && ix.ends[last + 1]! - ix.starts[first]! <= DECODE_CHUNK_BYTES) last++;
+      chunk = ix.body.slice(ix.starts[first]!, ix.ends[last]!).toString('utf8');
+      charStarts = [0];
+      for (let at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) charStarts.push(at + 1);
+    }
+    const k = i - first;
+    const start = charStarts[k] ?? 0;
+    const next = charStarts[k + 1];
+    return chunk.slice(start, next === undefined ? chunk.length : next - 1);
+  };
+}
+
+/** A record of a big log: its first line kept, its text decoded from the log's bytes on each access. */
+class ByteRangeRecord implements LogRecord {
+  constructor(
+    readonly artifact: string,
+    readonly line: number,
+    readonly endLine: number,
+    readonly head: string,
+    private readonly body: ArtifactBody,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get text(): string {
+    return this.body.slice(this.start, this.end).toString('utf8');
+  }
+}
+
+/** A JSONL line of a big artifact, parsed when its value is read (and not kept). */
+class LazyJsonlLine implements JsonlLine {
+  constructor(
+    readonly line: number,
+    private readonly ix: LineIndex,
+    private readonly i: number,
+  ) {}
+
+  get value(): unknown {
+    return JSON.parse(lineOf(this.ix, this.i));
+  }
+}
+
+/** Parses a JSONL line, or undefined when it is not JSON. */
+function tryJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+const splitLines = (t: string): string[] => {
+  const ls = t.split('\n');
+  if (ls.length > 0 && ls[ls.length - 1] === '') ls.pop();
+  return ls;
+};
+
+/** How a context holds artifacts; the default is right for every bundle (tests lower it to try the big path). */
+export interface ContextOptions {
+  keepTextBytes?: number;
+}
+
+export function createContext(view: BundleView, options: ContextOptions = {}): ReplayContext {
+  const keepTextBytes = options.keepTextBytes ?? KEEP_TEXT_BYTES;
   const cache = new Map<string, unknown>();
   const memo = <T>(key: string, compute: () => T): T => {
     if (!cache.has(key)) cache.set(key, compute());
     return cache.get(key) as T;
   };
-  const text = (id: string) => view.text(id);
-  const lines = (id: string) =>
-    memo(`lines:${id}`, () => {
-      const t = text(id);
-      if (t === undefined) return undefined;
-      const ls = t.split('\n');
-      if (ls.length > 0 && ls[ls.length - 1] === '') ls.pop();
-      return ls;
+  const body = (id: string): ArtifactBody | undefined => memo(`body:${id}`, () => view.body(id));
+  const isBig = (id: string): boolean => (body(id)?.length ?? 0) > keepTextBytes;
+  /** The byte-level line index of a big artifact, built once. */
+  const lineIndex = (id: string): LineIndex | undefined =>
+    memo(`line-index:${id}`, () => {
+      const b = body(id);
+      return b === undefined ? undefined : indexLines(b);
     });
+  // A big artifact's text is decoded for the caller and not kept.
+  const text = (id: string): string | undefined => (isBig(id) ? view.text(id) : memo(`text:${id}`, () => view.text(id)));
+  const hasBytes = (id: string): boolean => body(id) !== undefined;
+  const nonEmpty = (id: string): boolean => (body(id)?.length ?? 0) > 0;
+  const lines = (id: string): string[] | undefined => {
+    if (!isBig(id)) {
+      return memo(`lines:${id}`, () => {
+        const t = text(id);
+        return t === undefined ? undefined : splitLines(t);
+      });
+    }
+    const ix = lineIndex(id);
+    if (ix === undefined) return undefined;
+    const lineAt = inOrder(ix);
+    return Array.from({ length: ix.count }, (_, i) => lineAt(i));
+  };
   const parsedJson = (id: string) =>
     memo(`json:${id}`, (): { ok: true; value: unknown } | { ok: false } | undefined => {
       const t = text(id);
       if (t === undefined) return undefined;
-      try {
-        return { ok: true, value: JSON.parse(t) };
-      } catch {
-        return { ok: false };
-      }
+      const parsed = tryJson(t);
+      return parsed ? { ok: true, value: parsed.value } : { ok: false };
     });
-  const parsedJsonl = (id: string) =>
+  /**
+   * The JSONL lines of a big artifact that hold a value (not blank, and JSON), and how many did not parse:
+   * found in one pass that parses every line and keeps none of the values.
+   */
+  const bigJsonl = (id: string) =>
+    memo(`jsonl-lines:${id}`, () => {
+      const ix = lineIndex(id);
+      if (ix === undefined) return undefined;
+      const valid: number[] = [];
+      let errors = 0;
+      const lineAt = inOrder(ix);
+      for (let i = 0; i < ix.count; i++) {
+        const l = lineAt(i);
+        if (l.trim() === '') continue;
+        if (tryJson(l) === undefined) errors++;
+        else valid.push(i);
+      }
+      return { ix, valid, errors };
+    });
+  /** JSONL lines: parsed and kept for a small artifact; for a big one, parsed again when read (see LazyJsonlLine). */
+  const jsonlOf = (id: string): JsonlLine[] | undefined => {
+    if (isBig(id)) {
+      const big = bigJsonl(id);
+      return big?.valid.map((i) => new LazyJsonlLine(i + 1, big.ix, i));
+    }
+    return smallJsonl(id)?.out;
+  };
+  const smallJsonl = (id: string) =>
     memo(`jsonl:${id}`, () => {
       const ls = lines(id);
       if (ls === undefined) return undefined;
@@ -68,13 +226,34 @@ export function createContext(view: BundleView): ReplayContext {
       let errors = 0;
       ls.forEach((l, i) => {
         if (l.trim() === '') return;
-        try {
-          out.push({ line: i + 1, value: JSON.parse(l) });
-        } catch {
-          errors++;
-        }
+        const parsed = tryJson(l);
+        if (parsed) out.push({ line: i + 1, value: parsed.value });
+        else errors++;
       });
       return { out, errors };
+    });
+  const jsonlErrors = (id: string): number => (isBig(id) ? (bigJsonl(id)?.errors ?? 0) : (smallJsonl(id)?.errors ?? 0));
+  const records = (id: string): LogRecord[] | undefined =>
+    memo(`records:${id}`, () => {
+      if (!isBig(id)) {
+        const ls = lines(id);
+        if (ls === undefined) return undefined;
+        const t = text(id) ?? '';
+        // Small logs: head and text are slices of the kept text.
+        const offsets = lineOffsets(ls);
+        return groupRanges(ls.length, (i) => ls[i] ?? '').map(([s, e]) => ({
+          artifact: id,
+          line: s + 1,
+          endLine: e + 1,
+          head: ls[s] ?? '',
+          text: t.slice(offsets[s], (offsets[e] ?? 0) + (ls[e]?.length ?? 0)),
+        }));
+      }
+      const ix = lineIndex(id);
+      if (ix === undefined) return undefined;
+      return groupRanges(ix.count, inOrder(ix)).map(
+        ([s, e]) => new ByteRangeRecord(id, s + 1, e + 1, lineOf(ix, s), ix.body, ix.starts[s]!, ix.ends[e]!),
+      );
     });
 
   return {
@@ -87,13 +266,9 @@ export function createContext(view: BundleView): ReplayContext {
       const p = parsedJson(id);
       return p && p.ok ? (p.value as T) : undefined;
     },
-    jsonl: (id) => parsedJsonl(id)?.out,
-    jsonlErrors: (id) => parsedJsonl(id)?.errors ?? 0,
-    records: (id) =>
-      memo(`records:${id}`, () => {
-        const ls = lines(id);
-        return ls === undefined ? undefined : groupRecords(id, ls);
-      }),
+    jsonl: jsonlOf,
+    jsonlErrors,
+    records,
     absence: (id) => {
       const e = view.entry(id);
       if (!e) return `${id} is not in this bundle (collected by an older gwbundle, or not collected)`;
@@ -102,17 +277,17 @@ export function createContext(view: BundleView): ReplayContext {
         case 'missing':
           return `${id} was not collected (missing${why})`;
         case 'timeout':
-          if (text(id)) break; // partial output is still evidence
+          if (nonEmpty(id)) break; // partial output is still evidence
           return `${id} timed out${why}`;
         case 'error':
-          if (e.kind === 'command' && text(id) !== undefined) break; // a command that ran and failed is evidence
+          if (e.kind === 'command' && hasBytes(id)) break; // a command that ran and failed is evidence
           return `${id} could not be collected (error${why})`;
         case 'skipped':
           return `${id} was skipped${why}`;
         default:
           break;
       }
-      if (text(id) === undefined) return `${id} has no content in the bundle`;
+      if (!hasBytes(id)) return `${id} has no content in the bundle`;
       if (e.contentType === 'json' && parsedJson(id)?.ok === false && text(id)!.trim() !== '') {
         return `${id} did not parse as JSON`;
       }
@@ -120,4 +295,15 @@ export function createContext(view: BundleView): ReplayContext {
     },
     memo,
   };
+}
+
+/** The UTF-16 offset of each line in the text the lines were split from. */
+function lineOffsets(ls: readonly string[]): number[] {
+  const out = new Array<number>(ls.length);
+  let at = 0;
+  for (let i = 0; i < ls.length; i++) {
+    out[i] = at;
+    at += (ls[i]?.length ?? 0) + 1;
+  }
+  return out;
 }

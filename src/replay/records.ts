@@ -23,48 +23,61 @@ const AT_LINE = /^\s+at /;
 /** Past this many lines an unclosed object ends at the next `[prefix]` line. */
 const MAX_RECORD_LINES = 200;
 
-export function groupRecords(artifact: string, lines: readonly string[]): LogRecord[] {
-  const records: LogRecord[] = [];
-  let open: { start: number; lines: string[]; inObject: boolean } | null = null;
+/**
+ * The records of `count` lines as [first, last] line index pairs (0-based, inclusive); `lineAt(i)` gives
+ * line i. Lines are asked for in order (the next one at most once ahead), so a caller can decode them from
+ * bytes as it goes (src/replay/context.ts).
+ */
+export function groupRanges(count: number, lineAt: (i: number) => string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let open: { start: number; lines: number; inObject: boolean } | null = null;
+  // The line before this one: the last line of the open record whenever one is open.
+  let prev = '';
+  let l = '';
   const close = (endIdx: number) => {
     if (!open) return;
-    records.push({
-      artifact,
-      line: open.start + 1,
-      endLine: endIdx + 1,
-      head: open.lines[0] ?? '',
-      text: open.lines.join('\n'),
-    });
+    ranges.push([open.start, endIdx]);
     open = null;
   };
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i] ?? '';
+  for (let i = 0; i < count; prev = l, i++) {
+    l = lineAt(i);
     if (open && open.inObject) {
       // An object whose `}` never came (a cut log) must not swallow the rest of the file.
-      if (open.lines.length >= MAX_RECORD_LINES && /^\[/.test(l)) close(i - 1);
+      if (open.lines >= MAX_RECORD_LINES && /^\[/.test(l)) close(i - 1);
       else {
-        open.lines.push(l);
+        open.lines++;
         if (l.startsWith('}')) close(i);
         continue;
       }
     }
-    const afterCaret = open !== null && CARET.test(open.lines.at(-1) ?? '');
+    const afterCaret = open !== null && CARET.test(prev);
     const startsRecord = l !== '' && !/^\s/.test(l) && !CONTINUATION.test(l) && !afterCaret;
     if (startsRecord) {
       if (open) close(i - 1);
       // `msg  12 | function f() {` is an Error's code frame, not an object header
-      open = { start: i, lines: [l], inObject: /\{\s*$/.test(l) && !/\{\s*\}\s*$/.test(l) && !INLINE_FRAME.test(l) };
+      open = { start: i, lines: 1, inObject: /\{\s*$/.test(l) && !/\{\s*\}\s*$/.test(l) && !INLINE_FRAME.test(l) };
       continue;
     }
     if (l === '' && open && !open.inObject) {
       // the blank line between an Error's fields and its stack belongs to the record
-      if (AT_LINE.test(lines[i + 1] ?? '')) open.lines.push(l);
+      if (i + 1 < count && AT_LINE.test(lineAt(i + 1))) open.lines++;
       else close(i - 1);
       continue;
     }
-    if (open) open.lines.push(l);
-    else if (l !== '') open = { start: i, lines: [l], inObject: false };
+    if (open) open.lines++;
+    else if (l !== '') open = { start: i, lines: 1, inObject: false };
   }
-  if (open) close(lines.length - 1);
-  return records;
+  if (open) close(count - 1);
+  return ranges;
+}
+
+/** The records of a log's lines, each with its first line and its lines joined. */
+export function groupRecords(artifact: string, lines: readonly string[]): LogRecord[] {
+  return groupRanges(lines.length, (i) => lines[i] ?? '').map(([s, e]) => ({
+    artifact,
+    line: s + 1,
+    endLine: e + 1,
+    head: lines[s] ?? '',
+    text: lines.slice(s, e + 1).join('\n'),
+  }));
 }

@@ -105,7 +105,9 @@ function parseFlow(records: readonly LogRecord[], errRecords: readonly LogRecord
   const byKind = (k: FlowKind) => events.filter((e) => e.kind === k);
   const startups = byKind('startup');
   const lastStartup = startups[startups.length - 1] ?? null;
-  const textAt = new Map(records.map((r) => [r.line, r.text]));
+  // why: a record's text is decoded when read; only the few records below need it
+  const byLine = new Map(records.map((r) => [r.line, r]));
+  const textAt = { get: (line: number) => byLine.get(line)?.text };
   const restarts = byKind('shutdown').map((e) => {
     const signal = SIGNAL.exec(textAt.get(e.line) ?? '')?.[1] ?? null;
     return { line: e.line, signal, watchdog: signal?.startsWith('watchdog:') ?? false };

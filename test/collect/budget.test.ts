@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { A } from '../../src/bundle/artifacts.js';
+import { BundleStage } from '../../src/bundle/stage.js';
 import { applyBudget, estimateBundleBytes } from '../../src/collect/budget.js';
-import { cutJsonItems, cutJsonlTail } from '../../src/collect/budget-cut.js';
+import { cutJsonItems, cutStaged } from '../../src/collect/budget-cut.js';
 import type { StagedArtifact } from '../../src/collect/types.js';
 
 /** Log-like text that barely compresses (random ids), so sizes are meaningful. */
@@ -12,54 +14,62 @@ const noisyLog = (records: number): string => {
   return s;
 };
 
-const art = (id: string, content: string, over: Partial<StagedArtifact> = {}): StagedArtifact => ({
-  id,
-  status: 'ok',
-  source: {},
-  content,
-  truncations: [],
-  ...over,
+let stage: BundleStage;
+beforeEach(async () => {
+  stage = await BundleStage.create();
 });
+afterEach(() => stage.dispose());
+
+/** An artifact whose bytes are staged; the returned value is what the budget sees (no content). */
+const art = async (id: string, content: string, over: Partial<StagedArtifact> = {}): Promise<StagedArtifact> => {
+  await stage.write(id, [content]);
+  return { id, status: 'ok', source: {}, truncations: [], ...over };
+};
+const text = (id: string): Promise<string> => readFile(stage.path(id), 'utf8');
 
 describe('applyBudget', () => {
-  it('leaves everything alone when the estimate fits', () => {
-    const staged = [art(A.pidFile.id, '4242\n'), art(A.gatewayLog.id, noisyLog(10))];
-    expect(applyBudget(staged, 1_000_000)).toEqual(staged);
+  it('leaves everything alone when the estimate fits', async () => {
+    const staged = [await art(A.pidFile.id, '4242\n'), await art(A.gatewayLog.id, noisyLog(10))];
+    expect(await applyBudget(stage, staged, 1_000_000)).toEqual(staged);
+    expect(stage.stored(A.gatewayLog.id)?.bytes).toBe(Buffer.byteLength(await text(A.gatewayLog.id)));
   });
 
-  it('cuts the highest priority number first (stdout log before err log before state files)', () => {
-    const staged = [art(A.pidFile.id, '4242\n'), art(A.gatewayErrLog.id, noisyLog(2000)), art(A.gatewayLog.id, noisyLog(2000))];
-    const errEst = estimateBundleBytes([staged[0]!, staged[1]!]);
-    const out = applyBudget(staged, errEst + 20_000);
+  it('cuts the highest priority number first (stdout log before err log before state files)', async () => {
+    const log = noisyLog(2000);
+    const staged = [await art(A.pidFile.id, '4242\n'), await art(A.gatewayErrLog.id, noisyLog(2000)), await art(A.gatewayLog.id, log)];
+    const errEst = await estimateBundleBytes(stage, [staged[0]!, staged[1]!]);
+    const out = await applyBudget(stage, staged, errEst + 20_000);
     const byId = new Map(out.map((a) => [a.id, a]));
     expect(byId.get(A.pidFile.id)).toEqual(staged[0]);
     expect(byId.get(A.gatewayErrLog.id)).toEqual(staged[1]);
-    const log = byId.get(A.gatewayLog.id)!;
-    expect(log.status).toBe('truncated');
-    expect(log.truncations).toHaveLength(1);
-    expect(log.truncations?.[0]).toMatchObject({ reason: 'max-size', kept: 'tail' });
-    expect(log.truncations?.[0]?.bytesCut).toBe(Buffer.byteLength(staged[2]!.content!) - Buffer.byteLength(log.content!));
-    expect(log.content!.startsWith('[gateway] response ready {')).toBe(true);
-    expect(staged[2]!.content!.endsWith(log.content!)).toBe(true);
-    expect(estimateBundleBytes(out)).toBeLessThanOrEqual(errEst + 20_000);
+    const cut = byId.get(A.gatewayLog.id)!;
+    const kept = await text(A.gatewayLog.id);
+    expect(cut.status).toBe('truncated');
+    expect(cut.truncations).toHaveLength(1);
+    expect(cut.truncations?.[0]).toMatchObject({ reason: 'max-size', kept: 'tail' });
+    expect(cut.truncations?.[0]?.bytesCut).toBe(Buffer.byteLength(log) - Buffer.byteLength(kept));
+    expect(kept.startsWith('[gateway] response ready {')).toBe(true);
+    expect(log.endsWith(kept)).toBe(true);
+    expect(await estimateBundleBytes(stage, out)).toBeLessThanOrEqual(errEst + 20_000);
   });
 
-  it('holds the cap on a huge log by cutting it to a tail and drops content only when nothing else fits', () => {
-    const staged = [art(A.hostInfo.id, '{"hostname":"panda"}\n'), art(A.gatewayLog.id, noisyLog(40_000))];
+  it('holds the cap on a huge log by cutting it to a tail and drops content only when nothing else fits', async () => {
+    const staged = [await art(A.hostInfo.id, '{"hostname":"panda"}\n'), await art(A.gatewayLog.id, noisyLog(40_000))];
     const cap = 150_000;
-    const out = applyBudget(staged, cap);
-    expect(estimateBundleBytes(out)).toBeLessThanOrEqual(cap);
+    const out = await applyBudget(stage, staged, cap);
+    expect(await estimateBundleBytes(stage, out)).toBeLessThanOrEqual(cap);
     expect(out[0]).toEqual(staged[0]);
-    expect(out[1]?.content?.length).toBeGreaterThan(0);
-    const tiny = applyBudget(staged, 5000);
+    expect(stage.stored(A.gatewayLog.id)?.bytes).toBeGreaterThan(0);
+    const tiny = await applyBudget(stage, out, 5000);
     expect(tiny[1]).toMatchObject({ status: 'truncated', reason: 'dropped to fit --max-size' });
-    expect(tiny[1]?.content).toBeUndefined();
-    expect(tiny[1]?.truncations?.[0]).toMatchObject({ kept: 'none' });
+    expect(stage.stored(A.gatewayLog.id)).toBeUndefined();
+    // the two cuts are one max-size truncation in the manifest
+    expect(tiny[1]?.truncations).toEqual([expect.objectContaining({ reason: 'max-size', kept: 'none' })]);
   });
 
-  it('keeps the status of a failed command it cuts, adding the cut to its truncations', () => {
-    const staged = [art(A.ps.id, noisyLog(3000), { status: 'error', reason: 'exit code 1' })];
-    const out = applyBudget(staged, 30_000);
+  it('keeps the status of a failed command it cuts, adding the cut to its truncations', async () => {
+    const staged = [await art(A.ps.id, noisyLog(3000), { status: 'error', reason: 'exit code 1' })];
+    const out = await applyBudget(stage, staged, 30_000);
     expect(out[0]).toMatchObject({ status: 'error', reason: 'exit code 1' });
     expect(out[0]?.truncations?.[0]?.reason).toBe('max-size');
   });
@@ -77,12 +87,23 @@ describe('budget cuts', () => {
     expect(cut!.note).toBe(`kept the last ${parsed.entries.length} of 100 items of entries`);
   });
 
-  it('keeps the session header line of a cut transcript', () => {
+  it('keeps the session header line of a cut transcript', async () => {
     const lines = ['{"type":"session","id":"s"}', ...Array.from({ length: 50 }, (_, i) => `{"type":"message","n":${i}}`)];
-    const cut = cutJsonlTail(`${lines.join('\n')}\n`, 200);
-    const kept = cut!.content.trimEnd().split('\n');
+    await stage.write(A.sessionTranscript.id, [`${lines.join('\n')}\n`]);
+    const cut = await cutStaged(stage, A.sessionTranscript.id, 'jsonl', 200);
+    const kept = (await text(A.sessionTranscript.id)).trimEnd().split('\n');
+    expect(cut).toEqual({ bytes: stage.stored(A.sessionTranscript.id)?.bytes, note: 'header line kept' });
     expect(kept[0]).toBe(lines[0]);
     expect(kept.at(-1)).toBe(lines.at(-1));
+    expect(kept.length).toBeLessThan(lines.length);
     for (const l of kept) expect(() => JSON.parse(l)).not.toThrow();
+  });
+
+  it('keeps only the header when nothing else fits, and nothing when the header does not', async () => {
+    const content = '{"type":"session","id":"s"}\n{"type":"message","n":1}\n';
+    await stage.write(A.sessionTranscript.id, [content]);
+    expect(await cutStaged(stage, A.sessionTranscript.id, 'jsonl', 30)).toEqual({ bytes: 28, note: 'header line only' });
+    expect(await text(A.sessionTranscript.id)).toBe('{"type":"session","id":"s"}\n');
+    expect(await cutStaged(stage, A.sessionTranscript.id, 'jsonl', 10)).toBeNull();
   });
 });

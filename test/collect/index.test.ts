@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { A, FIXED_ARTIFACTS } from '../../src/bundle/artifacts.js';
 import { openBundle } from '../../src/bundle/reader.js';
 import { COLLECTORS, runCollect } from '../../src/collect/index.js';
-import type { Collector } from '../../src/collect/types.js';
+import type { Collector, ContentStream } from '../../src/collect/types.js';
 import { testOptions } from './helpers/options.js';
 import { closedPort } from '../helpers/silent-server.js';
 import { plantFiles } from './helpers/tree.js';
@@ -92,6 +92,35 @@ describe('runCollect', () => {
     expect(entry?.status).toBe('truncated');
     expect(entry?.truncations.some((t) => t.reason === 'max-size')).toBe(true);
     expect(manifest.artifacts.find((a) => a.id === A.pidFile.id)?.status).toBe('ok');
+  });
+
+  it('streams a big artifact into the bundle, and records one that could not be read to the end as an error', async () => {
+    let closed = 0;
+    const streamOf = (pieces: string[], failAfter?: number): ContentStream => ({
+      bytes: pieces.join('').length,
+      async *pieces() {
+        for (const [i, p] of pieces.entries()) {
+          if (i === failAfter) throw new Error('file shrank while it was read');
+          yield p;
+        }
+      },
+      close: async () => void closed++,
+    });
+    const streaming: Collector = {
+      id: 'streaming',
+      title: 'streaming',
+      collect: async () => [
+        { id: A.gatewayLog.id, status: 'ok', source: { path: '/tmp/joelclaw/gateway.log' }, stream: streamOf(['[gateway] one\n', '[gateway] two\n']) },
+        { id: A.gatewayErrLog.id, status: 'ok', source: { path: '/tmp/joelclaw/gateway.err' }, stream: streamOf(['[gateway] a\n', '[gateway] b\n'], 1) },
+      ],
+    };
+    const { path, manifest } = await runCollect(emptyMachine(), { outPath: join(work, 's.tar.gz'), collectors: [streaming] });
+    const view = await openBundle(path);
+    expect(view.text(A.gatewayLog.id)).toBe('[gateway] one\n[gateway] two\n');
+    const err = manifest.artifacts.find((a) => a.id === A.gatewayErrLog.id);
+    expect(err).toMatchObject({ status: 'error', reason: 'could not be read to the end: file shrank while it was read', bytes: 0 });
+    expect(view.text(A.gatewayErrLog.id)).toBeUndefined();
+    expect(closed).toBe(2);
   });
 
   it('refuses to overwrite an existing bundle before collecting anything', async () => {

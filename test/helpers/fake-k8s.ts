@@ -6,7 +6,8 @@ import { join } from 'node:path';
 // A tiny Kubernetes API server for collector tests (plain http: client-node then needs insecure-skip-tls-verify):
 // GET nodes, namespaced pods/events and pod logs, in the
 // shapes the real API returns (List objects, Status errors), plus a kubeconfig pointing at it with a
-// bearer token that redaction tests can hunt for. `hang` accepts and never answers.
+// bearer token that redaction tests can hunt for. `hang` accepts and never answers (every request, or those
+// whose path matches the pattern).
 
 /** What the fake cluster holds. logs: `<pod>` and `<pod>.previous` -> text. */
 export interface FakeK8sState {
@@ -14,7 +15,7 @@ export interface FakeK8sState {
   pods: object[];
   events: object[];
   logs: Record<string, string>;
-  hang?: boolean;
+  hang?: boolean | RegExp;
 }
 
 const list = (kind: string, items: object[]) => ({ kind, apiVersion: 'v1', metadata: { resourceVersion: '4242' }, items });
@@ -74,7 +75,8 @@ export async function startFakeK8s(
   const requests: string[] = [];
   const server = createServer((req, res) => {
     requests.push(req.url ?? '');
-    if (state.hang) return; // accepted, never answered
+    const hang = state.hang instanceof RegExp ? state.hang.test(req.url ?? '') : state.hang;
+    if (hang) return; // accepted, never answered
     route(state, namespace, req, res);
   });
   await new Promise<void>((resolve, reject) => {

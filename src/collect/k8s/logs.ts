@@ -1,6 +1,7 @@
 import type * as k8s from '@kubernetes/client-node';
 import { CORE_PODS, podLogId } from '../../bundle/artifacts.js';
-import { type K8sOutcome, k8sCall, withTimeout } from './client.js';
+import type { SourceDeadline } from '../deadline.js';
+import { type K8sOutcome, k8sCall } from './client.js';
 import type { CollectContext, StagedArtifact } from '../types.js';
 
 // Log tails of the pods the gateway leans on (redis-0, inngest-0; facts §7). The previous container's log
@@ -10,19 +11,17 @@ import type { CollectContext, StagedArtifact } from '../types.js';
 export const LOG_TAIL_LINES = 500;
 export const LOG_LIMIT_BYTES = 512 * 1024;
 
-/** The ids this module produces: current and previous log of every core pod. */
-export const POD_LOG_IDS: readonly string[] = CORE_PODS.flatMap((pod) => [podLogId(pod), podLogId(pod, true)]);
-
 const restarts = (pod: k8s.V1Pod): number =>
   (pod.status?.containerStatuses ?? []).reduce((n, s) => n + (s.restartCount ?? 0), 0);
 
 /** Every core pod's log tails, or why not (pod list failed, pod absent, no restart). */
 export async function podLogArtifacts(
-  ctx: CollectContext,
+  ctx: Pick<CollectContext, 'options' | 'progress'>,
   core: k8s.CoreV1Api,
   pods: K8sOutcome<k8s.V1PodList>,
+  deadline: SourceDeadline,
 ): Promise<StagedArtifact[]> {
-  const { namespace, timeoutMs } = ctx.options;
+  const { namespace } = ctx.options;
   const out: StagedArtifact[] = [];
   for (const name of CORE_PODS) {
     const resource = `pods/${namespace}/${name}/log`;
@@ -44,10 +43,10 @@ export async function podLogArtifacts(
     const container = containers.length > 1 ? containers[0]?.name : undefined;
     const read = async (prev: boolean, art: { id: string; source: StagedArtifact['source'] }): Promise<StagedArtifact> => {
       ctx.progress(`k8s: ${art.id}`);
-      const r = await k8sCall(`log of ${name}${prev ? ' (previous)' : ''}`, timeoutMs, ctx.signal, () =>
+      const r = await k8sCall(`log of ${name}${prev ? ' (previous)' : ''}`, deadline, (o) =>
         core.readNamespacedPodLog(
           { name, namespace, container, tailLines: LOG_TAIL_LINES, limitBytes: LOG_LIMIT_BYTES, timestamps: true, previous: prev },
-          withTimeout(timeoutMs, ctx.signal),
+          o,
         ),
       );
       if (!r.ok) return { ...art, status: r.status, reason: r.reason };

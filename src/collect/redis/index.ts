@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
+import { sourceDeadline } from '../deadline.js';
 import { eventListsStep } from './events.js';
 import { infoStep, pingStep } from './info.js';
 import { healthKeysStep, keyInventoryStep } from './keys.js';
@@ -10,7 +12,8 @@ import { type RedisTarget, parseRedisUrl } from './url.js';
 import type { Collector, CollectContext, StagedArtifact } from '../types.js';
 
 // Read-only snapshot of the gateway's Redis (facts §3, §8.11): one fail-fast connection (dependency notes
-// §4), the steps below in order, the whole phase raced against --timeout and the global deadline. Never
+// §4), the steps below in order, the whole phase (connection included) under one --timeout deadline that
+// also ends at the global one (src/collect/deadline.ts). Never
 // KEYS (SCAN only), never a write. Artifacts, all JSON (2-space) unless noted:
 //   redis/ping (text), redis/info (text; SDE allowlist), redis/sessions [sorted members],
 //   redis/mode (text; missing when absent), redis/gateway-config {raw, parsed} (missing when absent),
@@ -56,6 +59,9 @@ const clientFor = (target: RedisTarget, timeoutMs: number): Redis =>
     enableOfflineQueue: false,
     autoResubscribe: false,
     connectionName: 'gwbundle',
+    // why: a disconnect ends the socket and waits this long for the server to close it; a Redis that never
+    // answers never closes either, and its wait would hold the process after the bundle is written
+    disconnectTimeout: 100,
   });
 
 const isTimeout = (message: string): boolean => /timed? ?out|socket timeout/i.test(message);
@@ -108,18 +114,15 @@ export const redisCollector: Collector = {
     } catch (e) {
       return REDIS_STEPS.map((s) => ({ id: s.id, source: s.source, status: 'error', reason: oneLine(e) }));
     }
-    let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
+    // One deadline for the connection and every step: a Redis that accepts and never answers costs one timeout.
+    const deadline = sourceDeadline(timeoutMs, ctx.signal);
     const redis = clientFor(target, timeoutMs);
     const work = runSteps(ctx, redis, done);
-    const stop = new Promise<string>((resolve) => {
-      timer = setTimeout(() => resolve(`no answer from ${target.display} within ${timeoutMs} ms`), timeoutMs);
-      onAbort = () => resolve('the collection deadline was reached');
-      ctx.signal.addEventListener('abort', onAbort, { once: true });
-    });
-    const stopped = await Promise.race([work.then(() => null), stop]);
-    clearTimeout(timer);
-    if (onAbort) ctx.signal.removeEventListener('abort', onAbort);
+    const stopped = await Promise.race([
+      work.then(() => null),
+      once(deadline.signal, 'abort').then(() =>
+        deadline.runEnded() ? 'the collection deadline was reached' : `no answer from ${target.display} within ${timeoutMs} ms`),
+    ]);
     if (stopped !== null) {
       // Cut the socket now; the step still waiting fails at once and runSteps returns.
       redis.disconnect();

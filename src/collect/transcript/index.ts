@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { A } from '../../bundle/artifacts.js';
 import { snapshotFile } from '../files/tail.js';
 import { chooseTranscript, listSessionFiles, sessionListingArtifact } from './session-files.js';
-import { readTranscriptWindow } from './window.js';
+import { openTranscriptWindow } from './window.js';
 import type { CollectContext, Collector, StagedArtifact } from '../types.js';
 
 // The session transcript (facts §1.4-1.5, §4): the live session's JSONL, picked by the id in
@@ -36,16 +36,15 @@ async function collectTranscript(ctx: CollectContext): Promise<StagedArtifact[]>
   }
   const machinePath = posix.join(dir, chosen.file.name);
   const cutoffMs = ctx.options.now.getTime() - ctx.options.hours * 3_600_000;
-  let win;
+  let opened;
   try {
-    win = await readTranscriptWindow(ctx.resolve(machinePath), cutoffMs);
+    opened = await openTranscriptWindow(ctx.resolve(machinePath), cutoffMs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return [listing, { id, status: code === 'ENOENT' ? 'missing' : 'error', reason: `${code ?? 'read failed'}`, source: { path: machinePath } }];
   }
-  const kept = [...(win.header === null ? [] : [win.header]), ...win.lines];
-  const content = kept.length === 0 ? '' : `${kept.join('\n')}\n`;
-  const bytesCut = Math.max(0, win.size - Buffer.byteLength(content));
+  const { window: win, stream } = opened;
+  const bytesCut = Math.max(0, win.size - win.bytes);
   const truncations: NonNullable<StagedArtifact['truncations']> = [];
   if (bytesCut > 0) {
     truncations.push(
@@ -58,7 +57,7 @@ async function collectTranscript(ctx: CollectContext): Promise<StagedArtifact[]>
     id,
     status: win.capped ? 'truncated' : 'ok',
     source: { path: machinePath },
-    content,
+    stream,
     bytesAtSource: win.size,
     mtime: chosen.file.mtime,
     truncations,
@@ -66,7 +65,7 @@ async function collectTranscript(ctx: CollectContext): Promise<StagedArtifact[]>
       chosenBy: chosen.chosenBy,
       file: chosen.file.name,
       sessionId,
-      linesKept: win.lines.length,
+      linesKept: win.linesKept,
       ...(win.linesAtSource === null ? {} : { linesAtSource: win.linesAtSource }),
     },
   };

@@ -3,8 +3,8 @@ import type { ReplayContext } from '../context.js';
 import type { LogRecord, Pattern, PatternHit, PatternSeverity } from '../types.js';
 import { PATTERNS } from './index.js';
 
-// One pass of the catalog over both logs, shared by the error-log layer, the stdout-log layer, scenarios and the
-// report. Counts are per grouped record, not per physical line: the real diagnose counts a prompt failure 2-3
+// One pass of the catalog over each log (every record read once, offered to every pattern), shared by the
+// error-log layer, the stdout-log layer, scenarios and the report. Counts are per grouped record, not per physical line: the real diagnose counts a prompt failure 2-3
 // times when bun's code frame repeats the thrower (facts §6); we count it once.
 
 /** The logs the catalog is scanned over, in report order. */
@@ -28,9 +28,30 @@ function byWeight(a: PatternHit, b: PatternHit): number {
   );
 }
 
-/** The hit of one pattern over one log's records, or null when nothing matched. */
-function scanOne(pattern: Pattern, artifact: string, records: readonly LogRecord[]): PatternHit | null {
-  const matched = records.filter((r) => pattern.match(r));
+/** A record as the patterns see it in the scan: its text decoded at most once, when a pattern first asks. */
+class ScannedRecord implements LogRecord {
+  private decoded: string | undefined;
+  constructor(private readonly record: LogRecord) {}
+  get artifact(): string {
+    return this.record.artifact;
+  }
+  get line(): number {
+    return this.record.line;
+  }
+  get endLine(): number {
+    return this.record.endLine;
+  }
+  get head(): string {
+    return this.record.head;
+  }
+  get text(): string {
+    this.decoded ??= this.record.text;
+    return this.decoded;
+  }
+}
+
+/** The hit of one pattern from its matching records, or null when nothing matched. */
+function hitOf(pattern: Pattern, artifact: string, matched: readonly LogRecord[]): PatternHit | null {
   const last = matched[matched.length - 1];
   if (!last) return null;
   const capture = pattern.capture?.(last);
@@ -48,15 +69,22 @@ function scanOne(pattern: Pattern, artifact: string, records: readonly LogRecord
   };
 }
 
+/** Every pattern over one log in one pass: each record is read once and offered to every pattern in turn. */
+function scanLog(patterns: readonly Pattern[], artifact: string, records: readonly LogRecord[]): PatternHit[] {
+  const mine = patterns.filter((p) => p.artifacts.includes(artifact));
+  const matched: LogRecord[][] = mine.map(() => []);
+  for (const record of records) {
+    const seen = new ScannedRecord(record);
+    mine.forEach((pattern, k) => {
+      if (pattern.match(seen)) matched[k]!.push(record);
+    });
+  }
+  return mine.flatMap((pattern, k) => hitOf(pattern, artifact, matched[k]!) ?? []);
+}
+
 /** The catalog over some records of one log (e.g. only those after the last restart), sorted by weight. */
 export function scanRecords(artifact: string, records: readonly LogRecord[], patterns: readonly Pattern[] = PATTERNS): PatternHit[] {
-  const hits: PatternHit[] = [];
-  for (const pattern of patterns) {
-    if (!pattern.artifacts.includes(artifact)) continue;
-    const hit = scanOne(pattern, artifact, records);
-    if (hit) hits.push(hit);
-  }
-  return hits.sort(byWeight);
+  return scanLog(patterns, artifact, records).sort(byWeight);
 }
 
 /** Every (pattern, log) pair with at least one matching record, sorted by severity then count. */
@@ -66,7 +94,7 @@ export function scanPatterns(ctx: ReplayContext, patterns: readonly Pattern[] = 
     for (const artifact of SCANNED_LOGS) {
       const records = ctx.records(artifact);
       if (!records) continue; // the log was not collected: its layer says why
-      hits.push(...scanRecords(artifact, records, patterns));
+      hits.push(...scanLog(patterns, artifact, records));
     }
     return hits.sort(byWeight);
   };

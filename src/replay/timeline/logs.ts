@@ -7,6 +7,7 @@ import { type Moment, momentAt, short } from './moment.js';
 // in the fallback timeout, since, ...) and the files' mtimes, which mark the last write.
 
 const LOGS = [A.gatewayLog.id, A.gatewayErrLog.id] as const;
+const ISO_HINT = /"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
 const ISO_FIELD = /^\s*(\w+):\s*"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2}))"/;
 /** Files whose mtime is worth a row: the logs (last write) and the state files the daemon writes at start. */
 const MTIME_FILES = [A.gatewayLog, A.gatewayErrLog, A.pidFile, A.wsPortFile, A.sessionIdFile, A.sessionTranscript] as const;
@@ -16,7 +17,10 @@ export function logMoments(ctx: ReplayContext): Moment[] {
   const out: Moment[] = [];
   for (const id of LOGS) {
     for (const r of ctx.records(id) ?? []) {
-      r.text.split('\n').forEach((l, i) => {
+      const text = r.text;
+      // why: one scan of the record for a quoted ISO instant before splitting it into lines (most records have none)
+      if (!ISO_HINT.test(text)) continue;
+      text.split('\n').forEach((l, i) => {
         const m = ISO_FIELD.exec(l);
         if (!m) return;
         const text = short(`${m[1]} in "${r.head.replace(/\s*\{\s*$/, '')}"`);

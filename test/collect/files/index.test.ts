@@ -8,6 +8,7 @@ import { packageJsonCandidates } from '../../../src/collect/files/plist-sources.
 import { runCollectors } from '../../../src/collect/run.js';
 import type { StagedArtifact } from '../../../src/collect/types.js';
 import { testOptions } from '../helpers/options.js';
+import { stagedText } from '../helpers/staged.js';
 import { launchdPlist, plantFiles } from '../helpers/tree.js';
 
 let root: string;
@@ -103,8 +104,11 @@ describe('filesCollector', () => {
     await plantFiles(root, { '/tmp/joelclaw/gateway.err': record.repeat(300_000) });
     const err = (await collect()).get(A.gatewayErrLog.id);
     expect(err?.status).toBe('truncated');
-    expect(err?.content?.startsWith('command-queue: prompt failed {')).toBe(true);
+    const text = (await stagedText(err)) ?? '';
+    expect(text.startsWith('command-queue: prompt failed {')).toBe(true);
+    expect(Buffer.byteLength(text)).toBe(err?.stream?.bytes);
     expect(err?.bytesAtSource).toBe(record.length * 300_000);
+    expect(err?.truncations).toEqual([{ reason: 'artifact-cap', kept: 'tail', bytesCut: record.length * 300_000 - Buffer.byteLength(text) }]);
   });
 });
 

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileArtifact, recordStart, snapshotFile } from '../../../src/collect/files/tail.js';
+import { fileArtifact, fileRecordStart, snapshotFile } from '../../../src/collect/files/tail.js';
 import { callUnprivileged, letUnprivilegedIn } from '../../helpers/unprivileged.js';
+import { stagedText } from '../helpers/staged.js';
 
 const TAIL_MODULE = fileURLToPath(new URL('../../../src/collect/files/tail.ts', import.meta.url));
 let dir: string;
@@ -25,7 +26,7 @@ describe('snapshotFile', () => {
     const a = await fileArtifact('files/gateway.log', '/tmp/joelclaw/gateway.log', p, { capBytes: 40, keep: 'tail', bunRecords: true });
     expect(a.bytesAtSource).toBeGreaterThan(2 * 1024 ** 3);
     expect(a.status).toBe('truncated');
-    expect(a.content).toBe('last line\n');
+    expect(await stagedText(a)).toBe('last line\n');
     expect(a.truncations).toEqual([{ reason: 'artifact-cap', kept: 'tail', bytesCut: (a.bytesAtSource ?? 0) - 10 }]);
     expect(a.source).toEqual({ path: '/tmp/joelclaw/gateway.log' });
   });
@@ -38,10 +39,19 @@ describe('snapshotFile', () => {
   });
 
   it('starts a bun log tail on a record head, skipping object bodies, closing braces and lone commas', async () => {
-    const buf = Buffer.from('rt of a line\n  source: "x",\n,\n}\n[gateway] response ready {\n  length: 1,\n}\n');
-    const at = recordStart(buf, true);
-    expect(buf.subarray(at ?? 0).toString()).toBe('[gateway] response ready {\n  length: 1,\n}\n');
-    expect(buf.subarray(recordStart(buf, false) ?? 0).toString().startsWith('  source')).toBe(true);
+    const text = 'rt of a line\n  source: "x",\n,\n}\n[gateway] response ready {\n  length: 1,\n}\n';
+    const p = join(dir, 'records.log');
+    await writeFile(p, text);
+    const fh = await open(p, 'r');
+    try {
+      const at = await fileRecordStart(fh, 0, Buffer.byteLength(text), true);
+      expect(text.slice(at ?? 0)).toBe('[gateway] response ready {\n  length: 1,\n}\n');
+      expect(text.slice((await fileRecordStart(fh, 0, Buffer.byteLength(text), false)) ?? 0).startsWith('  source')).toBe(true);
+      // null when no line ends in the range
+      expect(await fileRecordStart(fh, 2, 5, true)).toBeNull();
+    } finally {
+      await fh.close();
+    }
   });
 
   it('keeps a consistent snapshot of a file that grows while it is read', async () => {

@@ -25,7 +25,7 @@ afterEach(() => rm(dir, { recursive: true, force: true, maxRetries: 5 }));
 
 const contextFor = (over: Partial<CollectOptions>): CollectContext => ({
   options: {
-    root: '/', home: '/home/joel', hours: 1, timeoutMs: 1500, maxSizeBytes: 25e6, redisUrl: 'unix:///nonexistent-gwbundle-root/redis.sock',
+    root: '/', home: '/home/joel', hours: 1, timeoutMs: 10_000, maxSizeBytes: 25e6, redisUrl: 'unix:///nonexistent-gwbundle-root/redis.sock',
     kubeconfig: null, namespace: NS, e2e: false, probeModelApi: false, redact: true, now: new Date(NOW),
     sourceDateEpoch: false, env: { PATH: `${binDir}:${process.env.PATH ?? ''}` }, uid: 501, ...over,
   },
@@ -179,15 +179,32 @@ describe('k8sCollector when the cluster cannot be reached', () => {
     expect(byId(arts, A.k8sNodes.id).reason).toContain(join(home, '.kube', 'config'));
   });
 
-  it('records a hung API server as timed out at the timeout', async () => {
+  it('records a hung API server as timed out after one call, and runs kubectl beside it within the same deadline', async () => {
     const fake = await startFakeK8s({ ...cluster(), hang: true }, { dir });
     try {
-      const arts = await k8sCollector.collect(contextFor({ kubeconfig: fake.kubeconfigPath, timeoutMs: 800 }));
+      const arts = await k8sCollector.collect(contextFor({ kubeconfig: fake.kubeconfigPath, timeoutMs: 2000 }));
       for (const id of [A.k8sNodes.id, A.k8sPods.id, A.k8sEvents.id, podLogId('redis-0')]) {
         expect(byId(arts, id)).toMatchObject({ status: 'timeout' });
       }
-      expect(byId(arts, A.k8sNodes.id).reason).toMatch(/within 800 ms/);
+      expect(byId(arts, A.k8sNodes.id).reason).toMatch(/within 2000 ms/);
+      // one unanswered call is enough: nothing else waits out its own timeout
+      expect(fake.requests).toHaveLength(1);
       expect(byId(arts, A.kubectlNodes.id).status).toBe('ok');
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  it('shares one deadline between the calls of an API that answers, then stops answering', async () => {
+    const fake = await startFakeK8s({ ...cluster(), hang: /\/pods(\?|$)/ }, { dir });
+    try {
+      const arts = await k8sCollector.collect(contextFor({ kubeconfig: fake.kubeconfigPath, timeoutMs: 2000 }));
+      expect(byId(arts, A.k8sNodes.id).status).toBe('ok');
+      expect(byId(arts, A.k8sPods.id)).toMatchObject({ status: 'timeout', reason: expect.stringMatching(/no answer within 2000 ms/) });
+      // the pod list used up the source's deadline: the events are not asked for at all
+      expect(byId(arts, A.k8sEvents.id)).toMatchObject({ status: 'timeout', reason: expect.stringMatching(/not attempted/) });
+      expect(fake.requests.some((r) => r.includes('/events'))).toBe(false);
+      expect(byId(arts, A.kubectlNodes.id)).toMatchObject({ status: 'skipped', reason: 'the API collector reached the cluster' });
     } finally {
       await fake.stop();
     }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { A } from '../../../src/bundle/artifacts.js';
 import { runCollectors } from '../../../src/collect/run.js';
 import { transcriptCollector } from '../../../src/collect/transcript/index.js';
-import { readTranscriptWindow } from '../../../src/collect/transcript/window.js';
+import { openTranscriptWindow } from '../../../src/collect/transcript/window.js';
 import type { StagedArtifact } from '../../../src/collect/types.js';
 import { createContext } from '../../../src/replay/context.js';
 import sessionLayer from '../../../src/replay/layers/session.js';
@@ -13,6 +13,7 @@ import sessionPressureCritical from '../../../src/replay/scenarios/session-press
 import { bundleFrom } from '../../helpers/bundle-from.js';
 import { assistantToolCall, piSessionFile, userMessage } from '../../helpers/simulated-host/formats/session-jsonl.js';
 import { testOptions } from '../helpers/options.js';
+import { stagedText, streamText } from '../helpers/staged.js';
 import { plantFiles } from '../helpers/tree.js';
 
 const DIR = '/Users/joel/.joelclaw/sessions/gateway';
@@ -98,7 +99,7 @@ describe('transcriptCollector', () => {
   it('keeps the header and only the entries inside the --hours window, recording the cut', async () => {
     await plantFiles(root, { [`${DIR}/x_${LIVE}.jsonl`]: transcript(LIVE, 5) });
     const t = (await collect()).get(A.sessionTranscript.id);
-    const lines = (t?.content ?? '').trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; timestamp: string });
+    const lines = ((await stagedText(t)) ?? '').trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; timestamp: string });
     expect(lines[0]?.type).toBe('session');
     const entries = lines.slice(1);
     expect(entries).toHaveLength(7); // 60, 50, ... 0 minutes ago
@@ -111,7 +112,8 @@ describe('transcriptCollector', () => {
     const text = `${header(LIVE, '2026-11-27T11:00:00Z')}\n${entry(1, 30)}\n{"type":"message","broken\n${entry(2, 5)}\n`;
     await plantFiles(root, { [`${DIR}/x_${LIVE}.jsonl`]: text });
     const t = (await collect()).get(A.sessionTranscript.id);
-    expect(t?.content).toBe(text);
+    expect(t?.stream?.bytes).toBe(Buffer.byteLength(text));
+    expect(await stagedText(t)).toBe(text);
     expect(t?.facts).toMatchObject({ linesKept: 3, linesAtSource: 4 });
   });
 
@@ -135,16 +137,38 @@ describe('transcriptCollector', () => {
   });
 });
 
-describe('readTranscriptWindow', () => {
+describe('openTranscriptWindow', () => {
   it('reads across chunk boundaries from the end and stops at the read cap', async () => {
     const text = transcript(LIVE, 200); // ~1200 entries
     await plantFiles(root, { '/t.jsonl': text });
-    const all = await readTranscriptWindow(join(root, 't.jsonl'), 0);
-    expect(all.lines.length).toBe(text.trimEnd().split('\n').length - 1);
-    expect(all.linesAtSource).toBe(all.lines.length + 1);
-    const capped = await readTranscriptWindow(join(root, 't.jsonl'), 0, 5000);
-    expect(capped.capped).toBe(true);
-    expect(capped.lines.length).toBeLessThan(40);
-    for (const l of capped.lines) expect(() => JSON.parse(l)).not.toThrow();
+    const opened = await openTranscriptWindow(join(root, 't.jsonl'), 0);
+    await opened.stream.close();
+    const all = opened.window;
+    expect(all.linesKept).toBe(text.trimEnd().split('\n').length - 1);
+    expect(all.linesAtSource).toBe(all.linesKept + 1);
+    expect(all.bytes).toBe(Buffer.byteLength(text));
+    const capped = await openTranscriptWindow(join(root, 't.jsonl'), 0, 5000);
+    expect(capped.window.capped).toBe(true);
+    expect(capped.window.linesKept).toBeLessThan(40);
+    const kept = await streamText(capped.stream);
+    expect(Buffer.byteLength(kept)).toBe(capped.window.bytes);
+    const lines = kept.trimEnd().split('\n');
+    expect(lines).toHaveLength(capped.window.linesKept + 1);
+    for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
+  });
+
+  it('judges an entry by its own top-level timestamp, never one nested in its message', async () => {
+    const at = (minutesAgo: number) => new Date(NOW - minutesAgo * 60_000).toISOString();
+    const lines = [
+      header(LIVE, at(300)),
+      JSON.stringify({ type: 'message', id: 'old', timestamp: at(120), message: { role: 'user', content: [{ type: 'text', text: 'x' }], timestamp: at(1) } }),
+      JSON.stringify({ type: 'message', id: 'new', message: { role: 'user', content: 'y', timestamp: at(200) }, timestamp: at(30) }),
+      '{"type":"message","id":"escaped","times\\u0074amp":"' + at(20) + '"}',
+      JSON.stringify({ type: 'message', id: 'quoted', text: 'a "timestamp": "' + at(500) + '" in a string', timestamp: at(10) }),
+    ];
+    await plantFiles(root, { '/t.jsonl': `${lines.join('\n')}\n` });
+    const opened = await openTranscriptWindow(join(root, 't.jsonl'), NOW - 3_600_000);
+    const kept = (await streamText(opened.stream)).trimEnd().split('\n').map((l) => (JSON.parse(l) as { id?: string }).id);
+    expect(kept).toEqual([LIVE, 'new', 'escaped', 'quoted']);
   });
 });

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { A } from '../../src/bundle/artifacts.js';
+import { BLOCK_BYTES, PackedBody } from '../../src/bundle/body.js';
+import { viewFromContents } from '../../src/bundle/view.js';
+import { createContext } from '../../src/replay/context.js';
+import { bundleFrom } from '../helpers/bundle-from.js';
+
+// A big artifact is read from its bytes, compressed in blocks as the reader keeps it (records keep their
+// first line and decode their text on demand, JSONL values are parsed when read) instead of being kept as
+// text: every derived form must be the same as the small-artifact path gives for the same bytes.
+
+const ERR = [
+  '[gateway:redis] disconnected \u2014 will reconnect',
+  'command-queue: prompt failed {',
+  '  source: "telegram:1",',
+  '  consecutiveFailures: 2,',
+  '  error: 12 |       throw new Error("Agent is already processing.");',
+  '                    ^',
+  'error: Agent is already processing.',
+  '      at prompt (/x/agent-session.js:907:19)',
+  ',',
+  '}',
+  '',
+  '[gateway] caf\u00e9 \u{1F600} response ready {',
+  '  length: 412,',
+  '}',
+].join('\n').repeat(1500);
+const TRANSCRIPT = ['{"type":"session","id":"s"}', '', '{"type":"message","n":1,"text":"\u2014"}', '{"broken', '   ', '{"type":"message","n":2}', ''].join('\n').repeat(50);
+
+const view = bundleFrom({ [A.gatewayErrLog.id]: `${ERR}\n`, [A.sessionTranscript.id]: TRANSCRIPT, [A.pidFile.id]: '4242\n' });
+const small = createContext(view);
+// The reader's form of big artifacts: compressed blocks (several of them here).
+const packedView = viewFromContents(view.manifest, new Map(view.ids().flatMap((id) => {
+  const t = view.text(id);
+  if (t === undefined) return [];
+  const body = new PackedBody();
+  body.push(Buffer.from(t));
+  return [[id, body.end()] as const];
+})));
+const big = createContext(packedView, { keepTextBytes: 0 });
+const plain = (records: ReturnType<typeof small.records>) => records?.map((r) => ({ line: r.line, endLine: r.endLine, head: r.head, text: r.text }));
+
+describe('createContext for big artifacts', () => {
+  it('groups the same records, with the same first lines and texts', () => {
+    expect(plain(big.records(A.gatewayErrLog.id))).toEqual(plain(small.records(A.gatewayErrLog.id)));
+    expect(big.records(A.gatewayErrLog.id)?.length).toBeGreaterThan(3000);
+    expect(Buffer.byteLength(ERR)).toBeGreaterThan(2 * BLOCK_BYTES);
+  });
+
+  it('gives the same lines, JSONL values, JSONL error count and text', () => {
+    expect(big.lines(A.gatewayErrLog.id)).toEqual(small.lines(A.gatewayErrLog.id));
+    expect(big.jsonl(A.sessionTranscript.id)?.map((l) => ({ line: l.line, value: l.value }))).toEqual(small.jsonl(A.sessionTranscript.id));
+    expect(big.jsonlErrors(A.sessionTranscript.id)).toBe(small.jsonlErrors(A.sessionTranscript.id));
+    expect(big.jsonlErrors(A.sessionTranscript.id)).toBe(50);
+    expect(big.text(A.gatewayErrLog.id)).toBe(`${ERR}\n`);
+  });
+
+  it('judges absence from the bytes without decoding them', () => {
+    for (const id of [A.gatewayErrLog.id, A.sessionTranscript.id, A.pidFile.id, A.gatewayLog.id]) expect(big.absence(id)).toBe(small.absence(id));
+  });
+});
