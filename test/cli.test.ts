@@ -36,6 +36,10 @@ beforeAll(async () => {
   // An empty home: no ~/.kube/config, so "no kubeconfig" is true of this machine too.
   home = join(dir, 'home');
   await mkdir(home);
+  // why: collect asks /health on the port this file names, else on the gateway's own 3018, which may be a live
+  // gateway on the machine running the tests: name a port nothing listens on
+  await mkdir(join(dir, 'tmp', 'joelclaw'), { recursive: true });
+  await writeFile(join(dir, 'tmp', 'joelclaw', 'gateway.ws.port'), `${await closedPort()}\n`);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
