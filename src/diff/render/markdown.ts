@@ -1,5 +1,5 @@
 import { GITHUB_COMMENT_MAX } from '../../report/markdown/limits.js';
-import { safeCut } from '../../report/markdown/safe-cut.js';
+import { fitToComment } from '../../report/markdown/safe-cut.js';
 import type { DiffResult } from '../schema.js';
 import { diffTemplate } from './env.js';
 import { DIFF_LEVELS, diffView } from './view.js';
@@ -12,10 +12,5 @@ const LAST_RESORT_NOTE = '> The diff was cut here to fit one GitHub comment. `gw
 // Why: the default diff format; a pure function of the DiffResult.
 export function renderDiffMarkdown(d: DiffResult, max = GITHUB_COMMENT_MAX): string {
   const template = diffTemplate();
-  let text = '';
-  for (const limits of DIFF_LEVELS) {
-    text = template(diffView(d, limits));
-    if (text.length <= max) return text;
-  }
-  return safeCut(text, max, LAST_RESORT_NOTE);
+  return fitToComment(DIFF_LEVELS, (limits) => template(diffView(d, limits)), max, LAST_RESORT_NOTE);
 }

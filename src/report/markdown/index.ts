@@ -1,7 +1,7 @@
 import type { Diagnosis } from '../../replay/types.js';
 import { reportTemplate } from './env.js';
 import { GITHUB_COMMENT_MAX, LEVELS } from './limits.js';
-import { safeCut } from './safe-cut.js';
+import { fitToComment } from './safe-cut.js';
 import { reportView } from './view.js';
 
 // `--format markdown`: the incident report, readable on GitHub and never longer than one comment. Renders
@@ -13,10 +13,5 @@ const LAST_RESORT_NOTE =
 // Why: the default report format; a pure function of the Diagnosis.
 export function renderMarkdown(d: Diagnosis, max = GITHUB_COMMENT_MAX): string {
   const template = reportTemplate();
-  let text = '';
-  for (const limits of LEVELS) {
-    text = template(reportView(d, limits));
-    if (text.length <= max) return text;
-  }
-  return safeCut(text, max, LAST_RESORT_NOTE);
+  return fitToComment(LEVELS, (limits) => template(reportView(d, limits)), max, LAST_RESORT_NOTE);
 }

@@ -26,3 +26,14 @@ export function safeCut(text: string, max: number, note: string): string {
   for (let i = 0; i < openDetails; i++) out.push('', '</details>');
   return `${out.join('\n')}\n\n${note}\n`;
 }
+
+// Why: the report and the diff share one size rule: the most generous render that fits one comment, stepping
+// down level by level, and the last resort cut when even the smallest does not.
+export function fitToComment<L>(levels: readonly L[], render: (limits: L) => string, max: number, note: string): string {
+  let text = '';
+  for (const limits of levels) {
+    text = render(limits);
+    if (text.length <= max) return text;
+  }
+  return safeCut(text, max, note);
+}

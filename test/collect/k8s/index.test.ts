@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { A, podLogId } from '../../../src/bundle/artifacts.js';
 import { k8sCollector } from '../../../src/collect/k8s/index.js';
-import type { CollectContext, CollectOptions, StagedArtifact } from '../../../src/collect/types.js';
+import type { CollectContext, CollectOptions } from '../../../src/collect/types.js';
 import { type FakeK8sState, eventObject, nodeObject, podObject, startFakeK8s } from '../../helpers/fake-k8s.js';
 import { closedPort } from '../../helpers/silent-server.js';
+import { byId } from '../helpers/artifacts.js';
 
 const NOW = Date.parse('2026-11-27T12:00:00.000Z');
 const NS = 'joelclaw';
@@ -34,11 +35,6 @@ const contextFor = (over: Partial<CollectOptions>): CollectContext => ({
   progress: () => undefined,
 });
 
-const byId = (arts: StagedArtifact[], id: string): StagedArtifact => {
-  const a = arts.find((x) => x.id === id);
-  if (!a) throw new Error(`no artifact ${id}`);
-  return a;
-};
 
 const cluster = (): FakeK8sState => ({
   nodes: [nodeObject('colima', true)],

@@ -5,6 +5,7 @@ import { REDIS_ARTIFACT_IDS, redisCollector } from '../../../src/collect/redis/i
 import type { CollectContext, CollectOptions, StagedArtifact } from '../../../src/collect/types.js';
 import { type GatewayRedisState, gatewayStreamEntry, seedRedis } from '../../helpers/seed-redis.js';
 import { closedPort, startSilentServer } from '../../helpers/silent-server.js';
+import { byId } from '../helpers/artifacts.js';
 
 const DB = 21;
 const NOW = Date.parse('2026-11-27T12:00:00.000Z');
@@ -22,11 +23,6 @@ const contextFor = (over: Partial<CollectOptions>): CollectContext => ({
   progress: () => undefined,
 });
 
-const byId = (arts: StagedArtifact[], id: string): StagedArtifact => {
-  const a = arts.find((x) => x.id === id);
-  if (!a) throw new Error(`no artifact ${id}`);
-  return a;
-};
 const json = (arts: StagedArtifact[], id: string) => JSON.parse(byId(arts, id).content ?? 'null');
 
 const event = (ts: number, type: string) => ({ id: `ev-${ts}`, type, source: 'test', payload: {}, ts });
