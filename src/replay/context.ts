@@ -1,4 +1,4 @@
-import type { ArtifactBody } from '../bundle/body.js';
+import { type ArtifactBody, plainBody } from '../bundle/body.js';
 import type { ArtifactEntry } from '../bundle/manifest.js';
 import type { BundleView } from '../bundle/view.js';
 import { groupRanges } from './records.js';
@@ -32,6 +32,8 @@ export interface ReplayContext {
    * "files/gateway.err was not collected (missing: no such file)" or "... timed out after 10 s".
    */
   absence(id: string): string | null;
+  /** The 1-based number of the last line that contains `needle`, or null (a big log is searched in its bytes). */
+  lastLineWith(id: string, needle: string): number | null;
   /** Memoize any derived value by key (pattern scan, session turns, ...). */
   memo<T>(key: string, compute: () => T): T;
 }
@@ -160,7 +162,15 @@ export function createContext(view: BundleView, options: ContextOptions = {}): R
     if (!cache.has(key)) cache.set(key, compute());
     return cache.get(key) as T;
   };
-  const body = (id: string): ArtifactBody | undefined => memo(`body:${id}`, () => view.body(id));
+  // why: a log is read by the records, the pattern catalog, the flow and the timeline, each slicing records out
+  // of it; inflating its blocks once into one Buffer (a 16 MiB tail at most) beats inflating them on every
+  // pass. The transcript window stays in blocks: it is read in one pass and is the biggest artifact.
+  const body = (id: string): ArtifactBody | undefined =>
+    memo(`body:${id}`, () => {
+      if (view.entry(id)?.contentType === 'jsonl') return view.body(id);
+      const bytes = view.bytes(id);
+      return bytes === undefined ? undefined : plainBody(bytes);
+    });
   const isBig = (id: string): boolean => (body(id)?.length ?? 0) > keepTextBytes;
   /** The byte-level line index of a big artifact, built once. */
   const lineIndex = (id: string): LineIndex | undefined =>
@@ -256,6 +266,26 @@ export function createContext(view: BundleView, options: ContextOptions = {}): R
       );
     });
 
+  const lastLineWith = (id: string, needle: string): number | null => {
+    if (!isBig(id)) {
+      const i = lines(id)?.findLastIndex((l) => l.includes(needle)) ?? -1;
+      return i < 0 ? null : i + 1;
+    }
+    const ix = lineIndex(id);
+    if (ix === undefined) return null;
+    const at = ix.body.slice(0, ix.body.length).lastIndexOf(needle);
+    if (at < 0) return null;
+    // the first line whose end is at or after the match
+    let lo = 0;
+    let hi = ix.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ix.ends[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+
   return {
     view,
     now: view.capturedAt,
@@ -269,6 +299,7 @@ export function createContext(view: BundleView, options: ContextOptions = {}): R
     jsonl: jsonlOf,
     jsonlErrors,
     records,
+    lastLineWith,
     absence: (id) => {
       const e = view.entry(id);
       if (!e) return `${id} is not in this bundle (collected by an older gwbundle, or not collected)`;

@@ -55,6 +55,14 @@ describe('createContext for big artifacts', () => {
     expect(big.text(A.gatewayErrLog.id)).toBe(`${ERR}\n`);
   });
 
+  it('finds the last line holding a string the same way, in the bytes of a big log', () => {
+    for (const needle of ['response ready', 'Agent is already', 'caf\u00e9 \u{1F600}', 'never printed']) {
+      expect(big.lastLineWith(A.gatewayErrLog.id, needle)).toBe(small.lastLineWith(A.gatewayErrLog.id, needle));
+    }
+    expect(big.lastLineWith(A.gatewayErrLog.id, 'response ready')).toBe(ERR.split('\n').findLastIndex((l) => l.includes('response ready')) + 1);
+    expect(big.lastLineWith(A.gatewayErrLog.id, 'never printed')).toBeNull();
+  });
+
   it('judges absence from the bytes without decoding them', () => {
     for (const id of [A.gatewayErrLog.id, A.sessionTranscript.id, A.pidFile.id, A.gatewayLog.id]) expect(big.absence(id)).toBe(small.absence(id));
   });

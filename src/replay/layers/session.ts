@@ -24,9 +24,8 @@ export function slimRuntimeEvidence(ctx: ReplayContext): Evidence | null {
   const psLegacy = ps?.some((l) => LEGACY_PROCESS.test(l)) ?? false;
   if (psLegacy) return null; // the legacy daemon is running: it writes a transcript whatever the log says
   if (psSlim >= 0) return { artifact: A.ps.id, line: psSlim + 1 };
-  const log = ctx.lines(A.gatewayLog.id) ?? [];
-  const ready = log.findLastIndex((l) => l.includes(SLIM_READY));
-  return ready >= 0 ? { artifact: A.gatewayLog.id, line: ready + 1 } : null;
+  const ready = ctx.lastLineWith(A.gatewayLog.id, SLIM_READY);
+  return ready === null ? null : { artifact: A.gatewayLog.id, line: ready };
 }
 
 /** "42 s", "7 min", "3.5 h": ages in the detail line. */
