@@ -1,4 +1,4 @@
-import { type ArtifactBody, plainBody } from '../bundle/body.js';
+import type { ArtifactBody } from '../bundle/body.js';
 import type { ArtifactEntry } from '../bundle/manifest.js';
 import type { BundleView } from '../bundle/view.js';
 import { groupRanges } from './records.js';
@@ -76,6 +76,16 @@ function indexLines(body: ArtifactBody): LineIndex {
 }
 
 const lineOf = (ix: LineIndex, i: number): string => ix.body.slice(ix.starts[i]!, ix.ends[i]!).toString('utf8');
+
+/** Where `needle` last occurs in a body, searched a block at a time from the end (blocks overlap by its length). */
+function lastIndexIn(body: ArtifactBody, needle: Buffer): number {
+  for (let end = body.length; end > 0; end -= INDEX_STEP) {
+    const start = Math.max(0, end - INDEX_STEP - needle.length + 1);
+    const at = body.slice(start, end).lastIndexOf(needle);
+    if (at >= 0) return start + at;
+  }
+  return -1;
+}
 
 /** Bytes decoded at once when a big artifact's lines are read in order (small enough to stay a young string). */
 const DECODE_CHUNK_BYTES = 64 * 1024;
@@ -162,15 +172,7 @@ export function createContext(view: BundleView, options: ContextOptions = {}): R
     if (!cache.has(key)) cache.set(key, compute());
     return cache.get(key) as T;
   };
-  // why: a log is read by the records, the pattern catalog, the flow and the timeline, each slicing records out
-  // of it; inflating its blocks once into one Buffer (a 16 MiB tail at most) beats inflating them on every
-  // pass. The transcript window stays in blocks: it is read in one pass and is the biggest artifact.
-  const body = (id: string): ArtifactBody | undefined =>
-    memo(`body:${id}`, () => {
-      if (view.entry(id)?.contentType === 'jsonl') return view.body(id);
-      const bytes = view.bytes(id);
-      return bytes === undefined ? undefined : plainBody(bytes);
-    });
+  const body = (id: string): ArtifactBody | undefined => memo(`body:${id}`, () => view.body(id));
   const isBig = (id: string): boolean => (body(id)?.length ?? 0) > keepTextBytes;
   /** The byte-level line index of a big artifact, built once. */
   const lineIndex = (id: string): LineIndex | undefined =>
@@ -273,7 +275,7 @@ export function createContext(view: BundleView, options: ContextOptions = {}): R
     }
     const ix = lineIndex(id);
     if (ix === undefined) return null;
-    const at = ix.body.slice(0, ix.body.length).lastIndexOf(needle);
+    const at = lastIndexIn(ix.body, Buffer.from(needle, 'utf8'));
     if (at < 0) return null;
     // the first line whose end is at or after the match
     let lo = 0;

@@ -63,6 +63,15 @@ describe('createContext for big artifacts', () => {
     expect(big.lastLineWith(A.gatewayErrLog.id, 'never printed')).toBeNull();
   });
 
+  it('finds a string that straddles two of the blocks it searches', () => {
+    // the search reads 256 KiB blocks back from the end: put NEEDLE across the first boundary
+    const log = `${'a\n'.repeat(1000)}the NEEDLE\n${'b\n'.repeat(BLOCK_BYTES).slice(0, BLOCK_BYTES - 3)}`;
+    const body = new PackedBody();
+    body.push(Buffer.from(log));
+    const ctx = createContext(viewFromContents(view.manifest, new Map([[A.gatewayErrLog.id, body.end()]])), { keepTextBytes: 0 });
+    expect(ctx.lastLineWith(A.gatewayErrLog.id, 'NEEDLE')).toBe(1001);
+  });
+
   it('judges absence from the bytes without decoding them', () => {
     for (const id of [A.gatewayErrLog.id, A.sessionTranscript.id, A.pidFile.id, A.gatewayLog.id]) expect(big.absence(id)).toBe(small.absence(id));
   });

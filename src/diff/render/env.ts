@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
-import { InternalError } from '../../errors.js';
+import type HandlebarsFull from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { mdCell, mdInline, statusIcon } from '../../report/markdown/escape.js';
-import { TEMPLATES_DIR } from '../../report/markdown/env.js';
+import { diffSpec } from '../../report/templates.generated.js';
+
+// why: the runtime is the full package minus the compiler; its typings only re-declare the full one
+const Handlebars = HandlebarsRuntime as unknown as typeof HandlebarsFull;
 
 // The diff's handlebars environment, set up like the report's: isolated, `noEscape` (Markdown is escaped by
-// context through the report's helpers) and `strict` (a missing field throws instead of rendering '').
-
-const DIFF_TEMPLATE = 'diff.md.hbs';
+// context through the report's helpers) and `strict` (a missing field throws instead of rendering ''), and
+// precompiled the same way (templates/diff.md.hbs into src/report/templates.generated.ts).
 
 type HelperArgs = unknown[];
 /** Handlebars passes its options object last; strip it so optional arguments read as undefined. */
@@ -19,18 +20,12 @@ let compiled: HandlebarsTemplateDelegate | null = null;
 // Why: compiled once per process; the diff renders again, smaller, when it does not fit one comment.
 export function diffTemplate(): HandlebarsTemplateDelegate {
   if (compiled) return compiled;
-  let source: string;
-  try {
-    source = readFileSync(`${TEMPLATES_DIR}${DIFF_TEMPLATE}`, 'utf8');
-  } catch (e) {
-    throw new InternalError(`diff template ${DIFF_TEMPLATE} not found in ${TEMPLATES_DIR}: is the package's templates/ folder installed?`, { cause: e });
-  }
   const hbs = Handlebars.create();
   hbs.registerHelper({
     mdInline: (...a: HelperArgs) => mdInline(args(a)[0], num(args(a)[1])),
     mdCell: (...a: HelperArgs) => mdCell(args(a)[0], num(args(a)[1])),
     statusIcon: (...a: HelperArgs) => statusIcon(args(a)[0]),
   });
-  compiled = hbs.compile(source, { noEscape: true, strict: true });
+  compiled = hbs.template(diffSpec) as HandlebarsTemplateDelegate;
   return compiled;
 }
