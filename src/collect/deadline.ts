@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { CollectContext } from './types.js';
 
 // A source's --timeout is one budget for everything the source does (contract: "per-source limit"): the Redis
 // steps, the Kubernetes calls and the kubectl fallback all draw on it, so a server that accepts and never
@@ -16,6 +17,14 @@ export interface SourceDeadline {
   /** True when the run's global deadline, not the source's own, ended it. */
   runEnded(): boolean;
 }
+
+/**
+ * A source's own deadline: --timeout from the moment the run started every source, not from when the source's
+ * first line ran (sources start one after another on one thread, and spawning a dozen commands takes a while on
+ * a busy machine).
+ */
+export const deadlineOf = (ctx: CollectContext): SourceDeadline =>
+  sourceDeadline(ctx.options.timeoutMs, ctx.signal, ctx.startedAtEpochMs + ctx.options.timeoutMs);
 
 /**
  * The deadline of a source with `timeoutMs` to spend, inside the run's `runSignal`: from now, or the rest of

@@ -100,6 +100,7 @@ export async function runCollectors(
   const ctx: CollectContext = {
     options,
     signal: controller.signal,
+    startedAtEpochMs: Date.now(),
     resolve: (p) => resolveUnderRoot(options.root, p),
     progress: (m) => hooks.progress(m),
   };

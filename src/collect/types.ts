@@ -72,6 +72,8 @@ export interface StagedArtifact {
 export interface CollectContext {
   options: CollectOptions;
   signal: AbortSignal;
+  /** When the run started every source (epoch ms): each source's --timeout counts from here (src/collect/deadline.ts). */
+  startedAtEpochMs: number;
   /** Resolve a machine path under --root (`/tmp/joelclaw/x` -> `<root>/tmp/joelclaw/x`). */
   resolve(machinePath: string): string;
   progress(message: string): void;

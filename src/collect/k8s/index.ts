@@ -1,5 +1,5 @@
 import { A } from '../../bundle/artifacts.js';
-import { sourceDeadline } from '../deadline.js';
+import { deadlineOf } from '../deadline.js';
 import type { Collector, StagedArtifact } from '../types.js';
 import { kubectlFallback } from './fallback.js';
 import { findKubeconfig } from './kubeconfig.js';
@@ -23,8 +23,8 @@ export const k8sCollector: Collector = {
   ids: [...API_IDS, A.kubectlNodes.id, A.kubectlPods.id],
   async collect(ctx) {
     const { namespace, timeoutMs } = ctx.options;
-    const endsAtEpochMs = Date.now() + timeoutMs;
-    const deadline = sourceDeadline(timeoutMs, ctx.signal, endsAtEpochMs);
+    const endsAtEpochMs = ctx.startedAtEpochMs + timeoutMs;
+    const deadline = deadlineOf(ctx);
     const fallback = kubectlFallback(ctx, deadline);
     const source = findKubeconfig(ctx.options);
     if (source.kind === 'none') return [...apiFailed(namespace, source.status, source.reason), ...(await fallback.run())];

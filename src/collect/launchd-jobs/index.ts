@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import type { PlistValue } from 'plist';
 import { A, type LaunchdJobPart, launchdJobId } from '../../bundle/artifacts.js';
 import { commandArtifact, runCommand } from '../commands/exec.js';
+import { type SourceDeadline, deadlineOf } from '../deadline.js';
 import { mapLimit } from '../commands/pool.js';
 import { plistArtifact } from '../files/plist-file.js';
 import { fileArtifact } from '../files/tail.js';
@@ -92,7 +93,7 @@ function describe(domain: Domain, plistPath: string, value: PlistValue | undefin
 }
 
 /** One job: its plist, what launchd says about it, and the tails of its logs (one artifact when both are one file). */
-async function collectJob(ctx: CollectContext, domain: Domain, plistPath: string): Promise<{ listing: JobListing; artifacts: StagedArtifact[] }> {
+async function collectJob(ctx: CollectContext, deadline: SourceDeadline, domain: Domain, plistPath: string): Promise<{ listing: JobListing; artifacts: StagedArtifact[] }> {
   const name = posix.basename(plistPath, '.plist');
   const plistId = launchdJobId(domain, name, 'plist');
   const read = await plistArtifact(plistId, plistPath, ctx.resolve(plistPath));
@@ -100,7 +101,7 @@ async function collectJob(ctx: CollectContext, domain: Domain, plistPath: string
   const target = `${domain === 'gui' ? `gui/${ctx.options.uid}` : 'system'}/${job.label}`;
   const argv = ['launchctl', 'print', target];
   const printId = launchdJobId(domain, name, 'print');
-  const print = commandArtifact(printId, argv, await runCommand(argv, { timeoutMs: ctx.options.timeoutMs, env: ctx.options.env, signal: ctx.signal }));
+  const print = commandArtifact(printId, argv, await runCommand(argv, { timeoutMs: Math.max(1, deadline.remainingMs()), env: ctx.options.env, signal: deadline.signal }));
   const logs: StagedArtifact[] = [];
   const ids: JobListing['artifacts'] = { plist: plistId, print: printId };
   for (const [part, path] of [['stdout', job.stdoutPath], ['stderr', job.stderrPath]] as const) {
@@ -113,10 +114,13 @@ async function collectJob(ctx: CollectContext, domain: Domain, plistPath: string
 }
 
 async function collectJobs(ctx: CollectContext): Promise<StagedArtifact[]> {
+  // why: one --timeout for the whole source: reading the plists (and loading their parser on a busy machine)
+  // must not push a hung `launchctl print` past it
+  const deadline = deadlineOf(ctx);
   const dirs = await Promise.all(dirsOf(ctx.options.home).map((d) => listDir(ctx, d.domain, d.path)));
   const all = dirs.flatMap((d) => d.plists.map((n) => ({ domain: d.domain, path: posix.join(d.path, n) })));
   const chosen = all.slice(0, MAX_JOBS);
-  const jobs = await mapLimit(chosen, CONCURRENCY, (j) => collectJob(ctx, j.domain, j.path));
+  const jobs = await mapLimit(chosen, CONCURRENCY, (j) => collectJob(ctx, deadline, j.domain, j.path));
   const doc = {
     dirs: dirs.map(({ plists, ...d }) => ({ ...d, plists: plists.length })),
     jobs: jobs.map((j) => j.listing),

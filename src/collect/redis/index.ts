@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
-import { sourceDeadline } from '../deadline.js';
+import { deadlineOf } from '../deadline.js';
 import { eventListsStep } from './events.js';
 import { infoStep, pingStep } from './info.js';
 import { healthKeysStep, keyInventoryStep } from './keys.js';
@@ -115,7 +115,7 @@ export const redisCollector: Collector = {
       return REDIS_STEPS.map((s) => ({ id: s.id, source: s.source, status: 'error', reason: oneLine(e) }));
     }
     // One deadline for the connection and every step: a Redis that accepts and never answers costs one timeout.
-    const deadline = sourceDeadline(timeoutMs, ctx.signal);
+    const deadline = deadlineOf(ctx);
     const redis = clientFor(target, timeoutMs);
     const work = runSteps(ctx, redis, done);
     const stopped = await Promise.race([

@@ -28,6 +28,7 @@ const binWith = async (name: string, scripts: Record<string, string>) => {
 const ctxFor = (options: CollectOptions): CollectContext => ({
   options,
   signal: new AbortController().signal,
+  startedAtEpochMs: Date.now(),
   resolve: (p) => resolveUnderRoot(options.root, p),
   progress: () => {},
 });

@@ -25,6 +25,7 @@ const contextFor = (timeoutMs = 1500): CollectContext => ({
     env: { PI_GATEWAY_WS_PORT: '1' }, uid: 501,
   },
   signal: new AbortController().signal,
+  startedAtEpochMs: Date.now(),
   resolve: (p) => join(root, p),
   progress: () => undefined,
 });

@@ -31,6 +31,7 @@ const contextFor = (over: Partial<CollectOptions>): CollectContext => ({
     sourceDateEpoch: false, env: { PATH: `${binDir}:${process.env.PATH ?? ''}` }, uid: 501, ...over,
   },
   signal: new AbortController().signal,
+  startedAtEpochMs: Date.now(),
   resolve: (p) => p,
   progress: () => undefined,
 });

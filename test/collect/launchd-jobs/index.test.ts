@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { A, artifactSpec, launchdJobId } from '../../../src/bundle/artifacts.js';
 import { JOB_LOG_TAIL_BYTES, MAX_JOBS, launchdJobsCollector } from '../../../src/collect/launchd-jobs/index.js';
-import { runCollectors } from '../../../src/collect/run.js';
+import { resolveUnderRoot, runCollectors } from '../../../src/collect/run.js';
 import type { StagedArtifact } from '../../../src/collect/types.js';
 import { launchdJobPlistXml } from '../../helpers/simulated-host/formats/config-files.js';
 import { fakeBin, fakeCalls, printText } from '../helpers/fake-bin.js';
@@ -39,6 +39,17 @@ const collect = async (): Promise<Map<string, StagedArtifact>> => {
 };
 
 describe('launchdJobsCollector', () => {
+  it("gives `launchctl print` what is left of the source's deadline, not a fresh --timeout", async () => {
+    await plantFiles(root, { [`${AGENTS}/com.joel.colima.plist`]: COLIMA });
+    const options = testOptions({ root, env: { PATH: bin }, timeoutMs: 30_000 });
+    // The run started the sources a minute ago: this source's 30 s are spent before its first command.
+    const ctx = { options, signal: new AbortController().signal, startedAtEpochMs: Date.now() - 60_000, resolve: (p: string) => resolveUnderRoot(root, p), progress() {} };
+    const got = new Map((await launchdJobsCollector.collect(ctx)).map((a) => [a.id, a]));
+    // The fake answers at once, so only the spent deadline can make it a timeout.
+    expect(got.get(launchdJobId('gui', 'com.joel.colima', 'print'))).toMatchObject({ status: 'timeout' });
+    expect(got.get(launchdJobId('gui', 'com.joel.colima', 'plist'))).toMatchObject({ status: 'ok' });
+  });
+
   it("collects every com.joel.* job but the gateway's own: plist, launchctl print and log tails", async () => {
     await plantFiles(root, {
       [`${AGENTS}/com.joel.colima.plist`]: COLIMA,

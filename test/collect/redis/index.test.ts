@@ -19,6 +19,7 @@ const contextFor = (over: Partial<CollectOptions>): CollectContext => ({
     env: {}, uid: 501, ...over,
   },
   signal: new AbortController().signal,
+  startedAtEpochMs: Date.now(),
   resolve: (p) => p,
   progress: () => undefined,
 });
