@@ -24,6 +24,11 @@ export interface ReplayContext {
   json<T = unknown>(id: string): T | undefined;
   /** Parsed JSONL lines (unparseable lines are skipped and counted in `jsonlErrors`). */
   jsonl(id: string): JsonlLine[] | undefined;
+  /**
+   * Every JSONL line that parsed, in order, to `visit`; false when the artifact has no content. The way to read
+   * a whole big artifact: the first pass parses each line once (jsonl() of a big one parses again on each read).
+   */
+  eachJsonl(id: string, visit: (line: JsonlLine) => void): boolean;
   jsonlErrors(id: string): number;
   /** Log records of a text log (bun's multi-line output grouped). */
   records(id: string): LogRecord[] | undefined;
@@ -207,7 +212,7 @@ export function createContext(view: BundleView, options: ContextOptions = {}): R
    * The JSONL lines of a big artifact that hold a value (not blank, and JSON), and how many did not parse:
    * found in one pass that parses every line and keeps none of the values.
    */
-  const bigJsonl = (id: string) =>
+  const bigJsonl = (id: string, visit?: (line: JsonlLine) => void) =>
     memo(`jsonl-lines:${id}`, () => {
       const ix = lineIndex(id);
       if (ix === undefined) return undefined;
@@ -217,11 +222,22 @@ export function createContext(view: BundleView, options: ContextOptions = {}): R
       for (let i = 0; i < ix.count; i++) {
         const l = lineAt(i);
         if (l.trim() === '') continue;
-        if (tryJson(l) === undefined) errors++;
-        else valid.push(i);
+        const parsed = tryJson(l);
+        if (parsed === undefined) errors++;
+        else {
+          valid.push(i);
+          visit?.({ line: i + 1, value: parsed.value });
+        }
       }
       return { ix, valid, errors };
     });
+  const eachJsonl = (id: string, visit: (line: JsonlLine) => void): boolean => {
+    // A big artifact not read yet is parsed once, handing each value to `visit` as the pass finds it.
+    if (isBig(id) && !cache.has(`jsonl-lines:${id}`)) return bigJsonl(id, visit) !== undefined;
+    const all = jsonlOf(id);
+    all?.forEach(visit);
+    return all !== undefined;
+  };
   /** JSONL lines: parsed and kept for a small artifact; for a big one, parsed again when read (see LazyJsonlLine). */
   const jsonlOf = (id: string): JsonlLine[] | undefined => {
     if (isBig(id)) {
@@ -299,6 +315,7 @@ export function createContext(view: BundleView, options: ContextOptions = {}): R
       return p && p.ok ? (p.value as T) : undefined;
     },
     jsonl: jsonlOf,
+    eachJsonl,
     jsonlErrors,
     records,
     lastLineWith,

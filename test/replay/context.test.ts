@@ -55,6 +55,18 @@ describe('createContext for big artifacts', () => {
     expect(big.text(A.gatewayErrLog.id)).toBe(`${ERR}\n`);
   });
 
+  it('hands every JSONL value to eachJsonl in one pass, the same values and error count as the small path', () => {
+    const fresh = createContext(packedView, { keepTextBytes: 0 });
+    const seen: Array<{ line: number; value: unknown }> = [];
+    expect(fresh.eachJsonl(A.sessionTranscript.id, (l) => seen.push({ line: l.line, value: l.value }))).toBe(true);
+    expect(seen).toEqual(small.jsonl(A.sessionTranscript.id));
+    expect(fresh.jsonlErrors(A.sessionTranscript.id)).toBe(50);
+    const again: unknown[] = [];
+    fresh.eachJsonl(A.sessionTranscript.id, (l) => again.push(l.value));
+    expect(again).toEqual(seen.map((l) => l.value));
+    expect(fresh.eachJsonl(A.gatewayLog.id, () => {})).toBe(false);
+  });
+
   it('finds the last line holding a string the same way, in the bytes of a big log', () => {
     for (const needle of ['response ready', 'Agent is already', 'caf\u00e9 \u{1F600}', 'never printed']) {
       expect(big.lastLineWith(A.gatewayErrLog.id, needle)).toBe(small.lastLineWith(A.gatewayErrLog.id, needle));

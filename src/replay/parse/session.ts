@@ -93,7 +93,7 @@ export function parseSession(ctx: ReplayContext): ParsedSession | null {
 function rebuild(ctx: ReplayContext): ParsedSession {
   const id = A.sessionTranscript.id;
   const s: Omit<ParsedSession, 'pressure' | 'hanging'> = {
-    header: null, entries: 0, badLines: ctx.jsonlErrors(id), turns: [], messages: [], errors: [], trailingErrors: 0,
+    header: null, entries: 0, badLines: 0, turns: [], messages: [], errors: [], trailingErrors: 0,
     modelChanges: [], currentModel: null, compactions: [], rotations: [], usage: null, gaps: [], firstEntry: null,
   };
   let turn: SessionTurn | null = null;
@@ -109,11 +109,12 @@ function rebuild(ctx: ReplayContext): ParsedSession {
     s.currentModel = model;
   };
 
-  for (const { line, value } of ctx.jsonl(id) ?? []) {
-    if (!isObj(value) || typeof value.type !== 'string') { s.badLines++; continue; }
-    if (value.type === 'session') { s.header = { id: str(value, 'id'), line, at: str(value, 'timestamp') }; continue; }
+  // why: one pass over the transcript (up to 32 MiB of JSONL), each line parsed once
+  ctx.eachJsonl(id, ({ line, value }) => {
+    if (!isObj(value) || typeof value.type !== 'string') { s.badLines++; return; }
+    if (value.type === 'session') { s.header = { id: str(value, 'id'), line, at: str(value, 'timestamp') }; return; }
     const ms = entryMs(value);
-    if (ms === null) { s.badLines++; continue; }
+    if (ms === null) { s.badLines++; return; }
     const at = new Date(ms).toISOString();
     s.entries++;
     s.firstEntry ??= { line, ms, isSessionStart: value.parentId === null };
@@ -135,7 +136,7 @@ function rebuild(ctx: ReplayContext): ParsedSession {
       s.trailingErrors = stop === 'error' ? s.trailingErrors + 1 : 0;
       if (stop === 'error') s.errors.push({ line, at, kind: 'assistant', text: str(value, 'error') ?? str(value, 'message') ?? 'error entry' });
     }
-    if (value.type !== 'message' || !isObj(value.message)) continue;
+    if (value.type !== 'message' || !isObj(value.message)) return;
     const m = value.message;
     const role = str(m, 'role');
     if (role === 'user') {
@@ -169,7 +170,8 @@ function rebuild(ctx: ReplayContext): ParsedSession {
       s.messages.push({ line, at, ms, role, text: messageText(m.content).body, stopReason: null });
       if (m.isError === true) s.errors.push({ line, at, kind: 'tool', text: `${toolName}: ${messageText(m.content).body.slice(0, 200)}` });
     }
-  }
+  });
+  s.badLines += ctx.jsonlErrors(id);
 
   // A prompt without a channel preamble (Slack, internal sources) takes its channel from what the bundle
   // recorded of its source, so a hung Slack turn gets the human threshold the watchdog gives it.
