@@ -8,7 +8,10 @@ export interface SessionMessage {
   at: string;
   ms: number;
   role: 'user' | 'assistant' | 'toolResult';
-  /** The readable text (preamble stripped, tool calls named); an errored assistant shows `[error] message`. */
+  /**
+   * The readable text (preamble stripped, tool calls named); an errored assistant shows `[error] message`.
+   * Empty for a tool result: no reader shows a tool's output (a failed one is in ParsedSession.errors).
+   */
   text: string;
   stopReason: string | null;
 }

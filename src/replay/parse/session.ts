@@ -167,7 +167,9 @@ function rebuild(ctx: ReplayContext): ParsedSession {
       turn.toolResults++;
       const toolName = str(m, 'toolName') ?? 'unknown';
       pendingCalls.delete(str(m, 'toolCallId') ?? '');
-      s.messages.push({ line, at, ms, role, text: messageText(m.content).body, stopReason: null });
+      // why: nothing shows a tool's output (its errors go to `errors`), and tool results are most of a
+      // transcript's text (15.7 of 17 MB in a 32 MiB window): keeping them would hold the window in memory
+      s.messages.push({ line, at, ms, role, text: '', stopReason: null });
       if (m.isError === true) s.errors.push({ line, at, kind: 'tool', text: `${toolName}: ${messageText(m.content).body.slice(0, 200)}` });
     }
   });

@@ -30,6 +30,18 @@ describe('parseSession', () => {
     expect(s.hanging).toBeNull();
   });
 
+  it('keeps the text of prompts and replies but not of tool results, whose failures are kept as errors', () => {
+    const s = parsed(transcript().header().exchange(30, 'first').toolResult(10, 'call_x', 'bash', true).text());
+    expect(s.messages.map((m) => [m.role, m.text])).toEqual([
+      ['user', 'first'],
+      ['assistant', expect.stringContaining('bash')],
+      ['toolResult', ''],
+      ['assistant', 'answer to first'],
+      ['toolResult', ''],
+    ]);
+    expect(s.errors).toEqual([expect.objectContaining({ kind: 'tool', text: 'bash: exit code 1: command failed' })]);
+  });
+
   it('keeps assistant messages cut from their prompt by the window as a turn without a prompt', () => {
     const s = parsed(transcript({ cut: true }).header(300).assistant(40, { stop: 'stop', text: 'done' }).exchange(20).text());
     expect(s.turns).toHaveLength(2);
