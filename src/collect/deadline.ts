@@ -12,6 +12,8 @@ export interface SourceDeadline {
   readonly signal: AbortSignal;
   /** The source's budget, for reasons ("no answer within 3000 ms"). */
   readonly timeoutMs: number;
+  /** When it ends, wall clock (for a worker thread, whose performance clock starts elsewhere). */
+  readonly endsAtEpochMs: number;
   /** Milliseconds left before the source's deadline (0 once passed). */
   remainingMs(): number;
   /** True when the run's global deadline, not the source's own, ended it. */
@@ -36,6 +38,7 @@ export function sourceDeadline(timeoutMs: number, runSignal: AbortSignal, endsAt
   return {
     signal: AbortSignal.any([AbortSignal.timeout(left), runSignal]),
     timeoutMs,
+    endsAtEpochMs,
     remainingMs: () => Math.max(0, Math.round(endsAt - performance.now())),
     runEnded: () => runSignal.aborted,
   };

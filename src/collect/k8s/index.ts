@@ -22,8 +22,7 @@ export const k8sCollector: Collector = {
   title: 'Kubernetes',
   ids: [...API_IDS, A.kubectlNodes.id, A.kubectlPods.id],
   async collect(ctx) {
-    const { namespace, timeoutMs } = ctx.options;
-    const endsAtEpochMs = ctx.startedAtEpochMs + timeoutMs;
+    const { namespace } = ctx.options;
     const deadline = deadlineOf(ctx);
     const fallback = kubectlFallback(ctx, deadline);
     const source = findKubeconfig(ctx.options);
@@ -34,7 +33,7 @@ export const k8sCollector: Collector = {
         skipped = fallback.drop();
       },
       progress: (m) => ctx.progress(m),
-    }, endsAtEpochMs);
+    }, deadline.endsAtEpochMs);
     if (result.reached) return [...result.artifacts, ...(await (skipped ?? fallback.drop()))];
     return [...apiFailed(namespace, result.status, result.reason), ...(await fallback.run())];
   },
