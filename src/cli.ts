@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BundleFormatError, BundleWriteError, UsageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
+import { useCompactHeap } from './heap-policy.js';
 import { DEFAULTS, collectOptionsFrom } from './options.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -80,6 +81,7 @@ program
   .option('--out <file>', 'write the report to a file instead of stdout (never over an existing file unless --force)')
   .option('--force', 'allow --out to replace an existing file', false)
   .addHelpText('after', '\nExit codes: 0 no layer failed or degraded, 2 unreadable bundle, 3 a layer failed, 4 a layer degraded.')
+  .hook('preAction', useCompactHeap)
   .action(async (bundle: string, flags: { format: 'markdown' | 'json' | 'diagnose'; out?: string; force: boolean }) => {
     const { openBundle } = await import('./bundle/reader.js');
     const { replay } = await import('./replay/index.js');
@@ -156,6 +158,7 @@ program
       'Exit codes: 0 nothing got worse, 2 a bundle is unreadable, unsafe or not a gwbundle bundle,\n' +
       '3 something got worse (a new failure, a worse status, or lost visibility: a layer or figure was known, now unknown).',
   )
+  .hook('preAction', useCompactHeap)
   .action(async (oldBundle: string, newBundle: string, flags: { format: 'markdown' | 'json'; out?: string; force: boolean }) => {
     const { openBundle } = await import('./bundle/reader.js');
     const { replay } = await import('./replay/index.js');

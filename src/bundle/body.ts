@@ -10,10 +10,16 @@ export interface ArtifactBody {
   readonly length: number;
   /** Bytes [start, end) (copied or shared: do not write to them). */
   slice(start: number, end: number): Buffer;
+  /** Bytes [start, end) decoded as UTF-8 (without a Buffer view in between when they lie in one block). */
+  text(start: number, end: number): string;
 }
 
 /** A body over a Buffer held whole. */
-export const plainBody = (bytes: Buffer): ArtifactBody => ({ length: bytes.length, slice: (start, end) => bytes.subarray(start, end) });
+export const plainBody = (bytes: Buffer): ArtifactBody => ({
+  length: bytes.length,
+  slice: (start, end) => bytes.subarray(start, end),
+  text: (start, end) => bytes.toString('utf8', start, end),
+});
 
 /** Raw bytes per compressed block. */
 export const BLOCK_BYTES = 256 * 1024;
@@ -65,10 +71,22 @@ export class PackedBody implements ArtifactBody {
       this.cache.set(i, hit);
       return hit;
     }
-    const raw = inflateRawSync(this.blocks[i] as Buffer);
+    // why: one output chunk that fits a whole block (the default 16 KiB chunks cost 16 allocations and a
+    // concat per block, and report inflates every block of a log several times): 2.5x faster here
+    const raw = inflateRawSync(this.blocks[i] as Buffer, { chunkSize: BLOCK_BYTES + 64 });
     this.cache.set(i, raw);
     if (this.cache.size > CACHED_BLOCKS) this.cache.delete(this.cache.keys().next().value as number);
     return raw;
+  }
+
+  text(start: number, end: number): string {
+    const from = Math.max(0, start);
+    const to = Math.min(this.total, end);
+    if (to <= from) return '';
+    const first = Math.floor(from / BLOCK_BYTES);
+    // why: a replay decodes ~100,000 record heads per log; a view per decode was a third of its allocations
+    if (first === Math.floor((to - 1) / BLOCK_BYTES)) return this.block(first).toString('utf8', from - first * BLOCK_BYTES, to - first * BLOCK_BYTES);
+    return this.slice(from, to).toString('utf8');
   }
 
   slice(start: number, end: number): Buffer {

@@ -45,8 +45,8 @@ export interface ReplayContext {
 
 // Memory: the view holds each artifact's bytes once (a big one compressed in blocks, src/bundle/body.ts).
 // Small artifacts are decoded once and their text, lines and JSON kept. A big one (a log tail, the
-// transcript window) is never kept as one string: its lines are found in its bytes, its records keep their
-// first line and decode their text from the bytes when asked, and its JSONL values are parsed when read and
+// transcript window) is never kept as one string: its lines are found in its bytes, its records decode their
+// first line and text from the bytes when asked, and its JSONL values are parsed when read and
 // dropped after, so replaying a bundle that decodes to 67 MB holds a few MB of it at a time.
 
 /** Artifacts up to this size are decoded once and kept as text; bigger ones are read from their bytes. */
@@ -80,7 +80,7 @@ function indexLines(body: ArtifactBody): LineIndex {
   return { body, starts, ends: Uint32Array.from(ends), count };
 }
 
-const lineOf = (ix: LineIndex, i: number): string => ix.body.slice(ix.starts[i]!, ix.ends[i]!).toString('utf8');
+const lineOf = (ix: LineIndex, i: number): string => ix.body.text(ix.starts[i]!, ix.ends[i]!);
 
 /** Where `needle` last occurs in a body, searched a block at a time from the end (blocks overlap by its length). */
 function lastIndexIn(body: ArtifactBody, needle: Buffer): number {
@@ -109,7 +109,7 @@ function inOrder(ix: LineIndex): (i: number) => string {
       first = i;
       last = i;
       while (last + 1 < ix.count && ix.ends[last + 1]! - ix.starts[first]! <= DECODE_CHUNK_BYTES) last++;
-      chunk = ix.body.slice(ix.starts[first]!, ix.ends[last]!).toString('utf8');
+      chunk = ix.body.text(ix.starts[first]!, ix.ends[last]!);
       charStarts = [0];
       for (let at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) charStarts.push(at + 1);
     }
@@ -120,20 +120,24 @@ function inOrder(ix: LineIndex): (i: number) => string {
   };
 }
 
-/** A record of a big log: its first line kept, its text decoded from the log's bytes on each access. */
+/**
+ * A record of a big log: its first line and its text decoded from the log's bytes on each access. Nothing
+ * decoded is kept: a 16 MiB log has ~100,000 records, and their first lines as strings were ~15 MB of heap.
+ */
 class ByteRangeRecord implements LogRecord {
   constructor(
     readonly artifact: string,
     readonly line: number,
     readonly endLine: number,
-    readonly head: string,
-    private readonly body: ArtifactBody,
-    private readonly start: number,
-    private readonly end: number,
+    private readonly ix: LineIndex,
   ) {}
 
+  get head(): string {
+    return lineOf(this.ix, this.line - 1);
+  }
+
   get text(): string {
-    return this.body.slice(this.start, this.end).toString('utf8');
+    return this.ix.body.text(this.ix.starts[this.line - 1]!, this.ix.ends[this.endLine - 1]!);
   }
 }
 
@@ -279,9 +283,7 @@ export function createContext(view: BundleView, options: ContextOptions = {}): R
       }
       const ix = lineIndex(id);
       if (ix === undefined) return undefined;
-      return groupRanges(ix.count, inOrder(ix)).map(
-        ([s, e]) => new ByteRangeRecord(id, s + 1, e + 1, lineOf(ix, s), ix.body, ix.starts[s]!, ix.ends[e]!),
-      );
+      return groupRanges(ix.count, inOrder(ix)).map(([s, e]) => new ByteRangeRecord(id, s + 1, e + 1, ix));
     });
 
   const lastLineWith = (id: string, needle: string): number | null => {

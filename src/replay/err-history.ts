@@ -148,10 +148,3 @@ export function errHistory(ctx: ReplayContext): ErrHistory | null {
     };
   });
 }
-
-/** The records of gateway.err that are the present: after the history, when there is one. */
-export function currentErrRecords(ctx: ReplayContext): LogRecord[] {
-  const records = ctx.records(A.gatewayErrLog.id) ?? [];
-  const h = errHistory(ctx);
-  return h ? records.filter((r) => r.line > h.lastLine) : records;
-}

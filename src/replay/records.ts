@@ -81,3 +81,17 @@ export function groupRecords(artifact: string, lines: readonly string[]): LogRec
     text: lines.slice(s, e + 1).join('\n'),
   }));
 }
+
+/** The record whose first line is `line` in records sorted by line (as a log's are), found by binary search. */
+export function recordAt<R extends Pick<LogRecord, 'line'>>(records: readonly R[], line: number): R | undefined {
+  let lo = 0;
+  let hi = records.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = records[mid]!.line;
+    if (at === line) return records[mid];
+    if (at < line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}

@@ -1,6 +1,8 @@
 import { A } from '../bundle/artifacts.js';
 import type { ReplayContext } from './context.js';
+import { recordAt } from './records.js';
 import modelFallback from './patterns/model-fallback.js';
+import { ScannedRecord } from './patterns/scan.js';
 import type { Evidence, LogRecord } from './types.js';
 
 // The event flow of gateway.log as records in order (facts §1.1 prefixes, §2.4 L9, §8.10): startups,
@@ -12,6 +14,9 @@ const LOG = A.gatewayLog.id;
 const ERR = A.gatewayErrLog.id;
 
 export type FlowKind = 'startup' | 'shutdown' | 'received' | 'persisted' | 'dispatched' | 'response' | 'fallback' | 'recovered' | 'replay';
+/** The kinds of the message path: one per message, so a busy log has ~100,000 of them; only their lines are kept. */
+type MessageKind = 'received' | 'persisted' | 'dispatched' | 'response';
+const MESSAGE_KINDS: ReadonlySet<FlowKind> = new Set<MessageKind>(['received', 'persisted', 'dispatched', 'response']);
 
 /** One flow event of gateway.log, in record order. */
 export interface FlowEvent {
@@ -33,7 +38,10 @@ export interface FallbackState {
 export interface StdoutFlow {
   records: number;
   runtime: 'legacy' | 'slim' | 'unknown';
+  /** Events of the rare kinds (startup, shutdown, fallback, recovered, replay), in record order. */
   events: FlowEvent[];
+  /** The last event that is not a startup or shutdown (the message path included). */
+  lastEvent: FlowEvent | null;
   lastStartup: FlowEvent | null;
   /** What the last `daemon started` record says (null fields when it does not say, e.g. the slim transport). */
   startup: { pid: number | null; model: string | null; sessionId: string | null } | null;
@@ -69,7 +77,8 @@ const RECOVERED_LINE = /\[gateway:fallback\]\s+recovered to primary/i;
 /** The flow kind of a gateway.log record, or null for records the flow ignores. */
 function kindOf(r: LogRecord): FlowKind | null {
   if (modelFallback.match(r)) return 'fallback';
-  return KINDS.find(([, re]) => re.test(r.head))?.[0] ?? null;
+  const head = r.head;
+  return KINDS.find(([, re]) => re.test(head))?.[0] ?? null;
 }
 
 function fallbackState(events: FlowEvent[], errRecords: readonly LogRecord[], lastStartup: FlowEvent | null): FallbackState {
@@ -97,33 +106,41 @@ function fallbackState(events: FlowEvent[], errRecords: readonly LogRecord[], la
 }
 
 function parseFlow(records: readonly LogRecord[], errRecords: readonly LogRecord[]): StdoutFlow {
+  // One pass; a record's head is decoded once (ScannedRecord) and kept only for the rare kinds and the last event.
   const events: FlowEvent[] = [];
+  const lines: Record<MessageKind, number[]> = { received: [], persisted: [], dispatched: [], response: [] };
+  let lastEvent: FlowEvent | null = null;
   for (const r of records) {
-    const kind = kindOf(r);
-    if (kind) events.push({ kind, line: r.line, text: r.head.slice(0, 200) });
+    const seen = new ScannedRecord(r);
+    const kind = kindOf(seen);
+    if (!kind) continue;
+    const event = { kind, line: r.line, text: seen.head.slice(0, 200) };
+    if (MESSAGE_KINDS.has(kind)) lines[kind as MessageKind].push(r.line);
+    else events.push(event);
+    if (kind !== 'startup' && kind !== 'shutdown') lastEvent = event;
   }
   const byKind = (k: FlowKind) => events.filter((e) => e.kind === k);
   const startups = byKind('startup');
   const lastStartup = startups[startups.length - 1] ?? null;
   // why: a record's text is decoded when read; only the few records below need it
-  const byLine = new Map(records.map((r) => [r.line, r]));
-  const textAt = { get: (line: number) => byLine.get(line)?.text };
+  const textAt = (line: number) => recordAt(records, line)?.text;
   const restarts = byKind('shutdown').map((e) => {
-    const signal = SIGNAL.exec(textAt.get(e.line) ?? '')?.[1] ?? null;
+    const signal = SIGNAL.exec(textAt(e.line) ?? '')?.[1] ?? null;
     return { line: e.line, signal, watchdog: signal?.startsWith('watchdog:') ?? false };
   });
-  const responses = byKind('response');
-  const lastResponse = responses[responses.length - 1]?.line ?? 0;
-  const late = byKind('dispatched').filter((e) => e.line > lastResponse);
-  const startText = lastStartup ? (textAt.get(lastStartup.line) ?? '') : null;
+  const responses = lines.response;
+  const lastResponse = responses[responses.length - 1] ?? 0;
+  const late = lines.dispatched.filter((line) => line > lastResponse);
+  const startText = lastStartup ? (textAt(lastStartup.line) ?? '') : null;
   const pid = startText === null ? undefined : PID.exec(startText)?.[1];
   const lastWatchdog = restarts.filter((r) => r.watchdog).pop();
   const after = lastWatchdog && lastStartup && lastStartup.line > lastWatchdog.line ? lastStartup : null;
-  const delivered = after ? responses.filter((e) => e.line > after.line).length : 0;
+  const delivered = after ? responses.filter((line) => line > after.line).length : 0;
   return {
     records: records.length,
     runtime: lastStartup ? (SLIM.test(lastStartup.text) ? 'slim' : 'legacy') : 'unknown',
     events,
+    lastEvent,
     lastStartup,
     startup:
       startText === null
@@ -131,17 +148,17 @@ function parseFlow(records: readonly LogRecord[], errRecords: readonly LogRecord
         : { pid: pid === undefined ? null : Number(pid), model: MODEL.exec(startText)?.[1] ?? null, sessionId: SESSION_ID.exec(startText)?.[1] ?? null },
     restarts,
     counts: {
-      received: byKind('received').length,
-      persisted: byKind('persisted').length,
-      dispatched: byKind('dispatched').length,
+      received: lines.received.length,
+      persisted: lines.persisted.length,
+      dispatched: lines.dispatched.length,
       responses: responses.length,
     },
     fallback: fallbackState(events, errRecords, lastStartup),
     replays: byKind('replay').map((e) => {
-      const n = COUNT.exec(textAt.get(e.line) ?? '')?.[1];
+      const n = COUNT.exec(textAt(e.line) ?? '')?.[1];
       return { line: e.line, count: n === undefined ? null : Number(n) };
     }),
-    unanswered: late[0] ? { count: late.length, firstLine: late[0].line } : null,
+    unanswered: late[0] !== undefined ? { count: late.length, firstLine: late[0] } : null,
     deliveryAfterRestart:
       lastWatchdog && after && delivered > 0
         ? { restartLine: lastWatchdog.line, signal: lastWatchdog.signal ?? '?', startupLine: after.line, responses: delivered }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupRecords } from '../../src/replay/records.js';
+import { groupRecords, recordAt } from '../../src/replay/records.js';
 import { bunConsole, bunErrorValue } from '../helpers/simulated-host/formats.js';
 import { agentMailRegistrationFailed, econnrefused, sessionAppearsDead } from '../helpers/simulated-host/presets/records.js';
 
@@ -77,5 +77,14 @@ describe('groupRecords', () => {
       const records = group(`${log}\n${named}\n[gateway] response ready {\n  length: 1,\n}`);
       expect(records.map((r) => r.head.split(' ').slice(0, 2).join(' '))).toEqual(['[gateway:redis] reconnect', '[gateway] x', '[gateway] response']);
     });
+  });
+});
+
+describe('recordAt', () => {
+  it("finds the record that starts at a line, and nothing at a line inside or between records", () => {
+    const records = [1, 2, 5, 9, 14, 30].map((line) => ({ line }));
+    for (const r of records) expect(recordAt(records, r.line)).toBe(r);
+    for (const line of [0, 3, 4, 10, 31]) expect(recordAt(records, line)).toBeUndefined();
+    expect(recordAt([], 1)).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
-import { type ErrHistory, currentErrRecords, errHistory } from '../err-history.js';
-import { scanPatterns, scanRecords } from '../patterns/scan.js';
+import { type ErrHistory, errHistory } from '../err-history.js';
+import { scanPatterns, scanPatternsWhere } from '../patterns/scan.js';
+import { recordAt } from '../records.js';
 import type { Finding, Layer, LayerResult, LogRecord, PatternHit } from '../types.js';
 
 // Seed layer 2, "the money log": the pattern catalog over gateway.err's grouped records (facts §2.4 L8), then
@@ -42,9 +43,9 @@ const excerptOf = (r: LogRecord | undefined): string | undefined => {
   return lines.length > EXCERPT_LINES ? [...lines.slice(0, EXCERPT_LINES), '…'].join('\n') : r.text;
 };
 
-function hitFinding(h: PatternHit, byLine: ReadonlyMap<number, LogRecord>): Finding {
+function hitFinding(h: PatternHit, records: readonly LogRecord[]): Finding {
   const capture = h.capture ? ` (last: ${h.capture})` : '';
-  const excerpt = excerptOf(byLine.get(h.lastLine));
+  const excerpt = excerptOf(recordAt(records, h.lastLine));
   return {
     messageId: `pattern:${h.id}`,
     text: `[${h.severity}] ${h.label} ×${h.count}${capture}`,
@@ -68,15 +69,14 @@ const minutesAgo = (ctx: ReplayContext, ms: number): number => Math.round((ctx.n
 /** Pattern hits of gateway.err: those written since the running daemon started, and those before (history). */
 export function errLogHits(ctx: ReplayContext): { current: PatternHit[]; history: PatternHit[] } {
   return ctx.memo('errLogHits', () => {
-    const records = ctx.records(ERR) ?? [];
     const h = errHistory(ctx);
     if (!h) return { current: scanPatterns(ctx).filter((x) => x.artifact === ERR), history: [] };
-    return { current: scanRecords(ERR, currentErrRecords(ctx)), history: scanRecords(ERR, records.filter((r) => r.line <= h.lastLine)) };
+    return { current: scanPatternsWhere(ctx, ERR, (line) => line > h.lastLine), history: scanPatternsWhere(ctx, ERR, (line) => line <= h.lastLine) };
   });
 }
 
 /** The history block of the layer: what is before the last restart and why, then each pattern found there. */
-function historyFindings(h: ErrHistory, hits: readonly PatternHit[], byLine: ReadonlyMap<number, LogRecord>): Finding[] {
+function historyFindings(h: ErrHistory, hits: readonly PatternHit[], records: readonly LogRecord[]): Finding[] {
   const head: Finding = {
     messageId: 'historyBeforeRestart',
     text: `before the last restart: gateway.err lines 1-${h.lastLine} (${h.records} records) are history, not the present: ${h.why}`,
@@ -84,7 +84,7 @@ function historyFindings(h: ErrHistory, hits: readonly PatternHit[], byLine: Rea
     evidence: h.evidence,
   };
   return [head, ...hits.map((x) => {
-    const f = hitFinding(x, byLine);
+    const f = hitFinding(x, records);
     return { ...f, messageId: `history:${x.id}`, text: `before the last restart: ${f.text}`, severity: 'info' as const };
   })];
 }
@@ -102,8 +102,7 @@ function run(ctx: ReplayContext): LayerResult {
   const e = ctx.entry(ERR);
   // Only a cut log says how much was kept: older records were not judged.
   const size = e && cut ? ` (${formatBytes(e.bytes)} of ${formatBytes(e.bytesAtSource ?? e.bytes)} kept)` : '';
-  const byLine = new Map(records.map((r) => [r.line, r]));
-  const past = h ? historyFindings(h, pastHits, byLine) : [];
+  const past = h ? historyFindings(h, pastHits, records) : [];
   if (hits.length === 0 && pastHits.length > 0 && h) {
     const n = records.length - h.records;
     const since = n === 0 ? 'nothing written to gateway.err since' : `none in the ${n} records since`;
@@ -119,7 +118,7 @@ function run(ctx: ReplayContext): LayerResult {
   }
   let detail = `${hits.length} pattern(s) in ${records.length} record${records.length === 1 ? '' : 's'}${size}`;
   if (h) detail += `, ${h.records} of them before the last restart`;
-  const findings = [...hits.map((x) => hitFinding(x, byLine)), ...past, ...tail];
+  const findings = [...hits.map((x) => hitFinding(x, records)), ...past, ...tail];
   let status: LayerResult['status'] = hits.some((x) => x.severity === 'error') ? 'failed' : 'degraded';
   const recovered = status === 'failed' ? staleStuck(hits, records) : undefined;
   if (recovered) {

@@ -45,9 +45,8 @@ function findings(ctx: ReplayContext, f: StdoutFlow): Finding[] {
     add('shutdowns', `${other.length} other shutdown(s) (${signals})`, 'info', other.flatMap((r) => at(r.line)));
   }
   const c = f.counts;
-  const lastFlow = f.events.filter((e) => e.kind !== 'startup' && e.kind !== 'shutdown').slice(-1);
   const flow = `flow: ${c.received} received, ${c.persisted} persisted, ${c.dispatched} prompt(s) dispatched, ${c.responses} response(s) ready`;
-  add('eventFlow', flow, 'info', lastFlow.flatMap((e) => at(e.line)));
+  add('eventFlow', flow, 'info', f.lastEvent ? at(f.lastEvent.line) : []);
   if (f.unanswered && stalled(f)) {
     const text = `${f.unanswered.count} prompt(s) dispatched since the last response ready and none answered: nobody got a reply (a mute gateway, however clean gateway.err is)`;
     add('unansweredPrompt', text, 'error', at(f.unanswered.firstLine));

@@ -25,8 +25,6 @@ export interface SessionTurn {
   human: boolean;
   /** The gateway source (`slack:C0123:…`) when the preamble does not name the channel and the bundle does. */
   source: PromptSource | null;
-  /** The prompt as pi received it (preamble included), to match the durable store's copy. */
-  text: string;
   completion: { line: number; at: string; ms: number; stopReason: string } | null;
   lastStopReason: string | null;
   assistants: number;
@@ -85,6 +83,12 @@ function usageTokens(u: unknown): number | null {
   return sum > 0 ? sum : null;
 }
 
+/**
+ * The text as a string of its own. A message's text is a slice of its content (the preamble cut off), and V8
+ * keeps a slice's whole parent alive: the prompts' full texts were ~8 MB of heap in a full window.
+ */
+const ownCopy = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+
 // Why: the session layer, the session summary and the timeline read one memoized rebuild of the transcript.
 export function parseSession(ctx: ReplayContext): ParsedSession | null {
   return ctx.memo('parse:session', () => (ctx.absence(A.sessionTranscript.id) === null ? rebuild(ctx) : null));
@@ -99,8 +103,11 @@ function rebuild(ctx: ReplayContext): ParsedSession {
   let turn: SessionTurn | null = null;
   let lastCompactionMs: number | null = null;
   const pendingCalls = new Map<string, { name: string; line: number; ms: number; at: string }>();
-  const newTurn = (line: number, at: string, ms: number, prompt: boolean, channel: string | null, text = ''): SessionTurn => {
-    const t: SessionTurn = { line, at, ms, prompt, channel, human: isHumanChannel(channel), source: null, text, completion: null, lastStopReason: null, assistants: 0, toolResults: 0 };
+  // why: only a prompt without a channel preamble needs its text as pi received it (to find its source in the
+  // durable store); prompt texts are ~4 MB of a full window, so the others are not kept
+  const bareText = new Map<SessionTurn, string>();
+  const newTurn = (line: number, at: string, ms: number, prompt: boolean, channel: string | null): SessionTurn => {
+    const t: SessionTurn = { line, at, ms, prompt, channel, human: isHumanChannel(channel), source: null, completion: null, lastStopReason: null, assistants: 0, toolResults: 0 };
     s.turns.push(t);
     return t;
   };
@@ -141,8 +148,9 @@ function rebuild(ctx: ReplayContext): ParsedSession {
     const role = str(m, 'role');
     if (role === 'user') {
       const text = messageText(m.content);
-      s.messages.push({ line, at, ms, role, text: text.body, stopReason: null });
-      turn = newTurn(line, at, ms, true, text.channel, rawText(m.content));
+      s.messages.push({ line, at, ms, role, text: ownCopy(text.body), stopReason: null });
+      turn = newTurn(line, at, ms, true, text.channel);
+      if (text.channel === null) bareText.set(turn, rawText(m.content));
     } else if (role === 'assistant') {
       turn ??= newTurn(line, at, ms, false, null);
       turn.assistants++;
@@ -155,7 +163,7 @@ function rebuild(ctx: ReplayContext): ParsedSession {
       for (const c of calls) pendingCalls.set(str(c, 'id') ?? `line${line}`, { name: str(c, 'name') ?? 'unknown', line, ms, at });
       const text = messageText(m.content);
       const errorMessage = str(m, 'errorMessage');
-      s.messages.push({ line, at, ms, role, text: ERROR_STOPS.has(stop ?? '') ? `[${stop}] ${errorMessage ?? ''}`.trim() : text.body, stopReason: stop });
+      s.messages.push({ line, at, ms, role, text: ERROR_STOPS.has(stop ?? '') ? `[${stop}] ${errorMessage ?? ''}`.trim() : ownCopy(text.body), stopReason: stop });
       if (stop && TERMINAL.has(stop)) {
         turn.lastStopReason = stop;
         turn.completion ??= { line, at, ms, stopReason: stop };
@@ -179,7 +187,7 @@ function rebuild(ctx: ReplayContext): ParsedSession {
   // recorded of its source, so a hung Slack turn gets the human threshold the watchdog gives it.
   const lastPrompt = s.turns.filter((t) => t.prompt).at(-1);
   const bare = s.turns.filter((t) => t.prompt && t.channel === null);
-  promptSources(ctx, bare.map((t) => ({ text: t.text, ms: t.ms, last: t === lastPrompt && t.completion === null }))).forEach((source, i) => {
+  promptSources(ctx, bare.map((t) => ({ text: bareText.get(t) ?? '', ms: t.ms, last: t === lastPrompt && t.completion === null }))).forEach((source, i) => {
     const t = bare[i]!;
     t.source = source;
     if (source) {

@@ -1,6 +1,7 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
 import type { LogRecord, Pattern, PatternHit, PatternSeverity } from '../types.js';
+import { recordAt } from '../records.js';
 import { PATTERNS } from './index.js';
 
 // One pass of the catalog over each log (every record read once, offered to every pattern), shared by the
@@ -28,8 +29,9 @@ function byWeight(a: PatternHit, b: PatternHit): number {
   );
 }
 
-/** A record as the patterns see it in the scan: its text decoded at most once, when a pattern first asks. */
-class ScannedRecord implements LogRecord {
+/** A record as the patterns see it in the scan: its head and text decoded at most once, when a pattern first asks. */
+export class ScannedRecord implements LogRecord {
+  private decodedHead: string | undefined;
   private decoded: string | undefined;
   constructor(private readonly record: LogRecord) {}
   get artifact(): string {
@@ -42,7 +44,8 @@ class ScannedRecord implements LogRecord {
     return this.record.endLine;
   }
   get head(): string {
-    return this.record.head;
+    this.decodedHead ??= this.record.head;
+    return this.decodedHead;
   }
   get text(): string {
     this.decoded ??= this.record.text;
@@ -50,56 +53,77 @@ class ScannedRecord implements LogRecord {
   }
 }
 
-/** The hit of one pattern from its matching records, or null when nothing matched. */
-function hitOf(pattern: Pattern, artifact: string, matched: readonly LogRecord[]): PatternHit | null {
-  const last = matched[matched.length - 1];
+/** Every pattern's matches in one log: the first line of each matching record (numbers: a busy log has ~100,000). */
+interface LogMatches {
+  artifact: string;
+  records: readonly LogRecord[];
+  matched: Array<{ pattern: Pattern; lines: number[] }>;
+}
+
+/** Every pattern over one log in one pass: each record is read once and offered to every pattern in turn. */
+function matchLog(patterns: readonly Pattern[], artifact: string, records: readonly LogRecord[]): LogMatches {
+  const mine = patterns.filter((p) => p.artifacts.includes(artifact));
+  const lines: number[][] = mine.map(() => []);
+  for (const record of records) {
+    const seen = new ScannedRecord(record);
+    mine.forEach((pattern, k) => {
+      if (pattern.match(seen)) lines[k]!.push(record.line);
+    });
+  }
+  return { artifact, records, matched: mine.map((pattern, k) => ({ pattern, lines: lines[k]! })) };
+}
+
+/** The hit of one pattern from the first lines of its matching records, or null when nothing matched. */
+function hitOf(pattern: Pattern, m: LogMatches, lines: readonly number[]): PatternHit | null {
+  const lastLine = lines[lines.length - 1];
+  const last = lastLine === undefined ? undefined : recordAt(m.records, lastLine);
   if (!last) return null;
   const capture = pattern.capture?.(last);
   return {
     id: pattern.id,
     label: pattern.label,
     severity: pattern.severity,
-    count: matched.length,
-    artifact,
+    count: lines.length,
+    artifact: m.artifact,
     lastLine: last.line,
     lastText: last.head.slice(0, MAX_HIT_TEXT),
     // The newest matches matter most in a tail, so the cap keeps the last ones.
-    lines: matched.slice(-MAX_HIT_LINES).map((r) => r.line),
+    lines: lines.slice(-MAX_HIT_LINES),
     ...(capture === undefined ? {} : { capture }),
   };
 }
 
-/** Every pattern over one log in one pass: each record is read once and offered to every pattern in turn. */
-function scanLog(patterns: readonly Pattern[], artifact: string, records: readonly LogRecord[]): PatternHit[] {
-  const mine = patterns.filter((p) => p.artifacts.includes(artifact));
-  const matched: LogRecord[][] = mine.map(() => []);
-  for (const record of records) {
-    const seen = new ScannedRecord(record);
-    mine.forEach((pattern, k) => {
-      if (pattern.match(seen)) matched[k]!.push(record);
-    });
-  }
-  return mine.flatMap((pattern, k) => hitOf(pattern, artifact, matched[k]!) ?? []);
+/** The hits of a log's matches, over the records whose first line passes `keep` (all when none is given). */
+const hitsOf = (m: LogMatches, keep?: (line: number) => boolean): PatternHit[] =>
+  m.matched.flatMap(({ pattern, lines }) => hitOf(pattern, m, keep ? lines.filter(keep) : lines) ?? []);
+
+/** The catalog over some records of one log, sorted by weight. */
+export function scanRecords(artifact: string, records: readonly LogRecord[], patterns: readonly Pattern[] = PATTERNS): PatternHit[] {
+  return hitsOf(matchLog(patterns, artifact, records)).sort(byWeight);
 }
 
-/** The catalog over some records of one log (e.g. only those after the last restart), sorted by weight. */
-export function scanRecords(artifact: string, records: readonly LogRecord[], patterns: readonly Pattern[] = PATTERNS): PatternHit[] {
-  return scanLog(patterns, artifact, records).sort(byWeight);
-}
+/** The default catalog's matches in one log, found once and shared; undefined when the log was not collected. */
+const logMatches = (ctx: ReplayContext, artifact: string): LogMatches | undefined =>
+  ctx.memo(`pattern-matches:${artifact}`, () => {
+    const records = ctx.records(artifact);
+    return records ? matchLog(PATTERNS, artifact, records) : undefined;
+  });
 
 /** Every (pattern, log) pair with at least one matching record, sorted by severity then count. */
 export function scanPatterns(ctx: ReplayContext, patterns: readonly Pattern[] = PATTERNS): PatternHit[] {
-  const compute = (): PatternHit[] => {
-    const hits: PatternHit[] = [];
-    for (const artifact of SCANNED_LOGS) {
-      const records = ctx.records(artifact);
-      if (!records) continue; // the log was not collected: its layer says why
-      hits.push(...scanLog(patterns, artifact, records));
-    }
-    return hits.sort(byWeight);
-  };
   // Only the default catalog is shared through the memo; a custom list (tests) is computed fresh.
-  return patterns === PATTERNS ? ctx.memo('patterns', compute) : compute();
+  if (patterns !== PATTERNS) return SCANNED_LOGS.flatMap((a) => scanRecords(a, ctx.records(a) ?? [], patterns)).sort(byWeight);
+  // the log was not collected: its layer says why
+  return ctx.memo('patterns', () => SCANNED_LOGS.flatMap((a) => { const m = logMatches(ctx, a); return m ? hitsOf(m) : []; }).sort(byWeight));
+}
+
+/**
+ * The default catalog over the records of one log whose first line passes `keep` (e.g. those after the last
+ * restart), sorted by weight: read from the one scan of that log, not a second pass over its records.
+ */
+export function scanPatternsWhere(ctx: ReplayContext, artifact: string, keep: (line: number) => boolean): PatternHit[] {
+  const m = logMatches(ctx, artifact);
+  return m ? hitsOf(m, keep).sort(byWeight) : [];
 }
 
 /** Matching records per pattern id, summed over the logs (or for one log), for summaries and scenarios. */

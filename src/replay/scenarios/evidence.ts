@@ -3,6 +3,7 @@ import type { ReplayContext } from '../context.js';
 import { errHistory } from '../err-history.js';
 import { errLogHits } from '../layers/error-log.js';
 import { LAYERS } from '../layers/index.js';
+import { recordAt } from '../records.js';
 import { type OtelEvent, otelEvents } from '../parse/otel.js';
 import { scanPatterns } from '../patterns/scan.js';
 import type { Evidence, LayerId, LayerResult, PatternHit } from '../types.js';
@@ -77,5 +78,5 @@ export const fired = (items: ReadonlyArray<Evidence | null | undefined>): Eviden
 
 // Why: a hit cites a record's first line; some scenarios need a value from the whole record (bun's error frame).
 export function recordTextAt(ctx: ReplayContext, artifact: string, line: number): string {
-  return ctx.records(artifact)?.find((r) => r.line === line)?.text ?? '';
+  return recordAt(ctx.records(artifact) ?? [], line)?.text ?? '';
 }

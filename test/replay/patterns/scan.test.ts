@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { A } from '../../../src/bundle/artifacts.js';
 import { createContext } from '../../../src/replay/context.js';
-import { MAX_HIT_LINES, patternCounts, scanPatterns } from '../../../src/replay/patterns/scan.js';
+import { MAX_HIT_LINES, patternCounts, scanPatterns, scanPatternsWhere, scanRecords } from '../../../src/replay/patterns/scan.js';
 import { bundleFrom } from '../../helpers/bundle-from.js';
 
 // The scan counts grouped records, not physical lines: the real diagnose counts one busy prompt failure 2-3 times
@@ -86,5 +86,19 @@ describe('scanPatterns', () => {
     const ctx = ctxOf({ [ERR]: `${conflict}\n${conflict}\n`, [LOG]: `${conflict}\n` });
     expect(patternCounts(ctx)['telegram-conflict']).toBe(3);
     expect(patternCounts(ctx, LOG)).toEqual({ 'telegram-conflict': 1 });
+  });
+});
+
+describe('scanPatternsWhere', () => {
+  it('gives the hits of the records whose first line passes, as a scan of only those records would', () => {
+    const text = `${RETRY}\n${BUSY_FAILURE}\n${RETRY}\n${RETRY}\n${BUSY_FAILURE}\n`;
+    const ctx = ctxOf({ [ERR]: text });
+    const records = ctx.records(ERR) ?? [];
+    const split = records[2]!.line;
+    for (const keep of [(l: number) => l >= split, (l: number) => l < split, () => true, () => false]) {
+      expect(scanPatternsWhere(ctx, ERR, keep)).toEqual(scanRecords(ERR, records.filter((r) => keep(r.line))));
+    }
+    expect(scanPatternsWhere(ctx, ERR, (l) => l >= split).find((h) => h.id === 'streaming-retry')).toMatchObject({ count: 2, lines: [records[2]!.line, records[3]!.line] });
+    expect(scanPatternsWhere(ctxOf({}), ERR, () => true)).toEqual([]);
   });
 });
