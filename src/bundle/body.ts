@@ -33,6 +33,8 @@ export class PackedBody implements ArtifactBody {
   private pendingBytes = 0;
   private total = 0;
   private readonly cache = new Map<number, Buffer>();
+  private lastBlock = -1;
+  private lastRaw: Buffer | null = null;
 
   get length(): number {
     return this.total;
@@ -64,6 +66,15 @@ export class PackedBody implements ArtifactBody {
   }
 
   private block(i: number): Buffer {
+    // why: a pass reads a block's records one after another; the block just read needs no LRU bookkeeping
+    if (i === this.lastBlock && this.lastRaw) return this.lastRaw;
+    const raw = this.lookup(i);
+    this.lastBlock = i;
+    this.lastRaw = raw;
+    return raw;
+  }
+
+  private lookup(i: number): Buffer {
     const hit = this.cache.get(i);
     if (hit) {
       // why: a Map iterates in insertion order; re-inserting makes this the most recent block

@@ -39,6 +39,11 @@ export interface ReplayContext {
   absence(id: string): string | null;
   /** The 1-based number of the last line that contains `needle`, or null (a big log is searched in its bytes). */
   lastLineWith(id: string, needle: string): number | null;
+  /**
+   * The 1-based numbers of the lines with a match of `ascii`, in order: an unanchored pattern of ASCII characters
+   * only, whose matches are shorter than 256 bytes (a big log is searched in its bytes, a block at a time).
+   */
+  linesMatching(id: string, ascii: RegExp): number[];
   /** Memoize any derived value by key (pattern scan, session turns, ...). */
   memo<T>(key: string, compute: () => T): T;
 }
@@ -54,33 +59,57 @@ export const KEEP_TEXT_BYTES = 1024 * 1024;
 
 const NEWLINE = 0x0a;
 
-/** Where each line of a big artifact starts and ends in its bytes (a trailing newline adds no empty line). */
+/** Where each line of a big artifact ends in its bytes (a trailing newline adds no empty line). */
 interface LineIndex {
   body: ArtifactBody;
-  /** starts[i] .. ends[i] are the bytes of line i, without its newline. */
-  starts: Uint32Array;
+  /** ends[i] is where line i ends, without its newline; line i starts one byte after line i - 1 ends. */
   ends: Uint32Array;
   count: number;
 }
+
+/** Where line i starts (the ends are all we keep: ~700,000 lines in a 16 MiB log). */
+const startOf = (ix: LineIndex, i: number): number => (i === 0 ? 0 : ix.ends[i - 1]! + 1);
 
 /** Reading step of the line index. */
 const INDEX_STEP = 256 * 1024;
 
 function indexLines(body: ArtifactBody): LineIndex {
-  const ends: number[] = [];
+  // why: grown in place (doubling) instead of a number[] copied at the end: no 5 MB transient array per log
+  let ends = new Uint32Array(1024);
+  let count = 0;
+  const push = (at: number) => {
+    if (count === ends.length) {
+      const grown = new Uint32Array(ends.length * 2);
+      grown.set(ends);
+      ends = grown;
+    }
+    ends[count++] = at;
+  };
   for (let pos = 0; pos < body.length; pos += INDEX_STEP) {
     const part = body.slice(pos, Math.min(body.length, pos + INDEX_STEP));
-    for (let at = part.indexOf(NEWLINE); at >= 0; at = part.indexOf(NEWLINE, at + 1)) ends.push(pos + at);
+    for (let at = part.indexOf(NEWLINE); at >= 0; at = part.indexOf(NEWLINE, at + 1)) push(pos + at);
   }
-  const last = ends.length > 0 ? (ends[ends.length - 1] as number) + 1 : 0;
-  if (last < body.length) ends.push(body.length);
-  const count = ends.length;
-  const starts = new Uint32Array(count);
-  for (let i = 1; i < count; i++) starts[i] = (ends[i - 1] as number) + 1;
-  return { body, starts, ends: Uint32Array.from(ends), count };
+  const last = count > 0 ? ends[count - 1]! + 1 : 0;
+  if (last < body.length) push(body.length);
+  return { body, ends: ends.slice(0, count), count };
 }
 
-const lineOf = (ix: LineIndex, i: number): string => ix.body.text(ix.starts[i]!, ix.ends[i]!);
+const lineOf = (ix: LineIndex, i: number): string => ix.body.text(startOf(ix, i), ix.ends[i]!);
+
+/** The 0-based line that holds byte `at`: the first line whose end is at or after it. */
+function lineAt(ix: LineIndex, at: number): number {
+  let lo = 0;
+  let hi = ix.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ix.ends[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Bytes a block's search reads past its end, so a match that starts in the block and crosses into the next is found. */
+const MATCH_OVERLAP = 256;
 
 /** Where `needle` last occurs in a body, searched a block at a time from the end (blocks overlap by its length). */
 function lastIndexIn(body: ArtifactBody, needle: Buffer): number {
@@ -108,8 +137,8 @@ function inOrder(ix: LineIndex): (i: number) => string {
     if (i > last) {
       first = i;
       last = i;
-      while (last + 1 < ix.count && ix.ends[last + 1]! - ix.starts[first]! <= DECODE_CHUNK_BYTES) last++;
-      chunk = ix.body.text(ix.starts[first]!, ix.ends[last]!);
+      while (last + 1 < ix.count && ix.ends[last + 1]! - startOf(ix, first) <= DECODE_CHUNK_BYTES) last++;
+      chunk = ix.body.text(startOf(ix, first), ix.ends[last]!);
       charStarts = [0];
       for (let at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) charStarts.push(at + 1);
     }
@@ -137,7 +166,7 @@ class ByteRangeRecord implements LogRecord {
   }
 
   get text(): string {
-    return this.ix.body.text(this.ix.starts[this.line - 1]!, this.ix.ends[this.endLine - 1]!);
+    return this.ix.body.text(startOf(this.ix, this.line - 1), this.ix.ends[this.endLine - 1]!);
   }
 }
 
@@ -286,6 +315,27 @@ export function createContext(view: BundleView, options: ContextOptions = {}): R
       return groupRanges(ix.count, inOrder(ix)).map(([s, e]) => new ByteRangeRecord(id, s + 1, e + 1, ix));
     });
 
+  const linesMatching = (id: string, ascii: RegExp): number[] => {
+    const once = new RegExp(ascii.source, ascii.flags.replace(/[gy]/g, ''));
+    if (!isBig(id)) return (lines(id) ?? []).flatMap((l, i) => (once.test(l) ? [i + 1] : []));
+    const global = new RegExp(once.source, `${once.flags}g`);
+    const ix = lineIndex(id);
+    if (ix === undefined) return [];
+    const out: number[] = [];
+    // why: latin1 decodes a byte to one char, so offsets stay byte offsets; UTF-8 sequences become chars above
+    // 0x7f and can never match an ASCII pattern
+    for (let pos = 0; pos < ix.body.length; pos += INDEX_STEP) {
+      const window = ix.body.slice(pos, Math.min(ix.body.length, pos + INDEX_STEP + MATCH_OVERLAP)).toString('latin1');
+      global.lastIndex = 0;
+      for (let m = global.exec(window); m !== null && m.index < INDEX_STEP; m = global.exec(window)) {
+        const line = lineAt(ix, pos + m.index) + 1;
+        if (out[out.length - 1] !== line) out.push(line);
+        if (m[0] === '') global.lastIndex++;
+      }
+    }
+    return out;
+  };
+
   const lastLineWith = (id: string, needle: string): number | null => {
     if (!isBig(id)) {
       const i = lines(id)?.findLastIndex((l) => l.includes(needle)) ?? -1;
@@ -294,16 +344,7 @@ export function createContext(view: BundleView, options: ContextOptions = {}): R
     const ix = lineIndex(id);
     if (ix === undefined) return null;
     const at = lastIndexIn(ix.body, Buffer.from(needle, 'utf8'));
-    if (at < 0) return null;
-    // the first line whose end is at or after the match
-    let lo = 0;
-    let hi = ix.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ix.ends[mid]! < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
+    return at < 0 ? null : lineAt(ix, at) + 1;
   };
 
   return {
@@ -321,6 +362,7 @@ export function createContext(view: BundleView, options: ContextOptions = {}): R
     jsonlErrors,
     records,
     lastLineWith,
+    linesMatching,
     absence: (id) => {
       const e = view.entry(id);
       if (!e) return `${id} is not in this bundle (collected by an older gwbundle, or not collected)`;

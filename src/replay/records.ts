@@ -95,3 +95,16 @@ export function recordAt<R extends Pick<LogRecord, 'line'>>(records: readonly R[
   }
   return undefined;
 }
+
+/** The record that holds `line` (its first line or a later one) in records sorted by line, by binary search. */
+export function recordHolding<R extends Pick<LogRecord, 'line' | 'endLine'>>(records: readonly R[], line: number): R | undefined {
+  let lo = 0;
+  let hi = records.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (records[mid]!.line <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const r = records[lo];
+  return r !== undefined && r.line <= line && line <= r.endLine ? r : undefined;
+}

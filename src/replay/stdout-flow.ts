@@ -2,7 +2,7 @@ import { A } from '../bundle/artifacts.js';
 import type { ReplayContext } from './context.js';
 import { recordAt } from './records.js';
 import modelFallback from './patterns/model-fallback.js';
-import { ScannedRecord } from './patterns/scan.js';
+import { ScannedRecord, matchedLines } from './patterns/scan.js';
 import type { Evidence, LogRecord } from './types.js';
 
 // The event flow of gateway.log as records in order (facts §1.1 prefixes, §2.4 L9, §8.10): startups,
@@ -81,11 +81,10 @@ function kindOf(r: LogRecord): FlowKind | null {
   return KINDS.find(([, re]) => re.test(head))?.[0] ?? null;
 }
 
-function fallbackState(events: FlowEvent[], errRecords: readonly LogRecord[], lastStartup: FlowEvent | null): FallbackState {
+function fallbackState(events: FlowEvent[], errActs: readonly number[], lastStartup: FlowEvent | null): FallbackState {
   const acts = events.filter((e) => e.kind === 'fallback');
   const recs = events.filter((e) => e.kind === 'recovered');
-  const errActs = errRecords.filter((r) => modelFallback.match(r));
-  const activations = [...errActs.map((r) => ({ artifact: ERR, line: r.line })), ...acts.map((e) => ({ artifact: LOG, line: e.line }))];
+  const activations = [...errActs.map((line) => ({ artifact: ERR, line })), ...acts.map((e) => ({ artifact: LOG, line: e.line }))];
   const recoveries = recs.map((e) => ({ artifact: LOG, line: e.line }));
   const recoveryCount = recs.filter((e) => RECOVERED_LINE.test(e.text)).length || recs.length;
   const state = (current: boolean, basis: string): FallbackState => ({ current, basis, activations, recoveries });
@@ -105,7 +104,8 @@ function fallbackState(events: FlowEvent[], errRecords: readonly LogRecord[], la
   return state(false, `recovered to primary at gateway.log:${lastRec}`);
 }
 
-function parseFlow(records: readonly LogRecord[], errRecords: readonly LogRecord[]): StdoutFlow {
+/** gateway.log's flow from its records, and the lines of gateway.err's fallback activations (model-fallback). */
+function parseFlow(records: readonly LogRecord[], errActivations: readonly number[]): StdoutFlow {
   // One pass; a record's head is decoded once (ScannedRecord) and kept only for the rare kinds and the last event.
   const events: FlowEvent[] = [];
   const lines: Record<MessageKind, number[]> = { received: [], persisted: [], dispatched: [], response: [] };
@@ -153,7 +153,7 @@ function parseFlow(records: readonly LogRecord[], errRecords: readonly LogRecord
       dispatched: lines.dispatched.length,
       responses: responses.length,
     },
-    fallback: fallbackState(events, errRecords, lastStartup),
+    fallback: fallbackState(events, errActivations, lastStartup),
     replays: byKind('replay').map((e) => {
       const n = COUNT.exec(textAt(e.line) ?? '')?.[1];
       return { line: e.line, count: n === undefined ? null : Number(n) };
@@ -179,6 +179,7 @@ export function stdoutFlow(ctx: ReplayContext): StdoutFlow | null {
   return ctx.memo('stdout-flow', () => {
     const records = ctx.records(LOG);
     if (!records) return null; // not collected: the layer says why
-    return parseFlow(records, ctx.records(ERR) ?? []);
+    // why: gateway.err's activations are the catalog's model-fallback matches there, found in the one scan of it
+    return parseFlow(records, matchedLines(ctx, ERR, modelFallback.id));
   });
 }

@@ -5,8 +5,8 @@ import { viewFromContents } from '../../src/bundle/view.js';
 import { createContext } from '../../src/replay/context.js';
 import { bundleFrom } from '../helpers/bundle-from.js';
 
-// A big artifact is read from its bytes, compressed in blocks as the reader keeps it (records keep their
-// first line and decode their text on demand, JSONL values are parsed when read) instead of being kept as
+// A big artifact is read from its bytes, compressed in blocks as the reader keeps it (records decode their
+// first line and text on demand, JSONL values are parsed when read) instead of being kept as
 // text: every derived form must be the same as the small-artifact path gives for the same bytes.
 
 const ERR = [
@@ -82,6 +82,24 @@ describe('createContext for big artifacts', () => {
     body.push(Buffer.from(log));
     const ctx = createContext(viewFromContents(view.manifest, new Map([[A.gatewayErrLog.id, body.end()]])), { keepTextBytes: 0 });
     expect(ctx.lastLineWith(A.gatewayErrLog.id, 'NEEDLE')).toBe(1001);
+  });
+
+  it('finds the lines matching an ASCII pattern the same way, in the bytes of a big log, past multi-byte characters', () => {
+    for (const re of [/response ready/, /AGENT is/i, /\d+ \|/, /consecutiveFailures: \d/g, /never printed/]) {
+      expect(big.linesMatching(A.gatewayErrLog.id, re), String(re)).toEqual(small.linesMatching(A.gatewayErrLog.id, re));
+    }
+    expect(big.linesMatching(A.gatewayErrLog.id, /response ready/)).toHaveLength(1500);
+    expect(big.linesMatching(A.gatewayErrLog.id, /never printed/)).toEqual([]);
+  });
+
+  it('finds a match that straddles two of the blocks it searches, once', () => {
+    // the search reads 256 KiB blocks from the start: put NEEDLE across the first boundary, and one more in the next
+    const head = 'a\n'.repeat(1000);
+    const log = `${head}${'x'.repeat(BLOCK_BYTES - head.length - 3)}NEEDLE\nb\nNEEDLE\n`;
+    const body = new PackedBody();
+    body.push(Buffer.from(log));
+    const ctx = createContext(viewFromContents(view.manifest, new Map([[A.gatewayErrLog.id, body.end()]])), { keepTextBytes: 0 });
+    expect(ctx.linesMatching(A.gatewayErrLog.id, /NEEDLE/)).toEqual([1001, 1003]);
   });
 
   it('judges absence from the bytes without decoding them', () => {

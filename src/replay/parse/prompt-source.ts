@@ -85,6 +85,8 @@ export function hasChannelPreamble(source: string): boolean {
 // Why: the stuck threshold depends on the source, and a Slack prompt's text does not name it. Prompts are
 // given oldest first; each persisted line is used once, first in first out, like the queue that ran them.
 export function promptSources(ctx: ReplayContext, prompts: ReadonlyArray<{ text: string; ms: number; last: boolean }>): Array<PromptSource | null> {
+  // why: the index reads every record of gateway.log; most transcripts have no prompt without a preamble
+  if (prompts.length === 0) return [];
   const ix = index(ctx);
   const used = new Set<number>();
   return prompts.map((prompt) => {

@@ -117,6 +117,11 @@ export function scanPatterns(ctx: ReplayContext, patterns: readonly Pattern[] = 
   return ctx.memo('patterns', () => SCANNED_LOGS.flatMap((a) => { const m = logMatches(ctx, a); return m ? hitsOf(m) : []; }).sort(byWeight));
 }
 
+/** The first line of every record of one log that a catalog row matched, in order (none when not collected). */
+export function matchedLines(ctx: ReplayContext, artifact: string, patternId: string): readonly number[] {
+  return logMatches(ctx, artifact)?.matched.find((m) => m.pattern.id === patternId)?.lines ?? [];
+}
+
 /**
  * The default catalog over the records of one log whose first line passes `keep` (e.g. those after the last
  * restart), sorted by weight: read from the one scan of that log, not a second pass over its records.

@@ -1,5 +1,6 @@
 import { A } from '../../bundle/artifacts.js';
 import type { ReplayContext } from '../context.js';
+import { recordHolding } from '../records.js';
 import { type Moment, momentAt, short } from './moment.js';
 
 // The logs carry no timestamps (facts §1.1): their only clocks are ISO strings inside logged objects
@@ -16,11 +17,11 @@ const MTIME_FILES = [A.gatewayLog, A.gatewayErrLog, A.pidFile, A.wsPortFile, A.s
 export function logMoments(ctx: ReplayContext): Moment[] {
   const out: Moment[] = [];
   for (const id of LOGS) {
-    for (const r of ctx.records(id) ?? []) {
-      const text = r.text;
-      // why: one scan of the record for a quoted ISO instant before splitting it into lines (most records have none)
-      if (!ISO_HINT.test(text)) continue;
-      text.split('\n').forEach((l, i) => {
+    const records = ctx.records(id) ?? [];
+    // why: the quoted ISO instants are found in the log's bytes first, so only the few records with one are decoded
+    const hinted = new Set(ctx.linesMatching(id, ISO_HINT).flatMap((line) => recordHolding(records, line) ?? []));
+    for (const r of hinted) {
+      r.text.split('\n').forEach((l, i) => {
         const m = ISO_FIELD.exec(l);
         if (!m) return;
         const text = short(`${m[1]} in "${r.head.replace(/\s*\{\s*$/, '')}"`);
