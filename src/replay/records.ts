@@ -82,29 +82,26 @@ export function groupRecords(artifact: string, lines: readonly string[]): LogRec
   }));
 }
 
-/** The record whose first line is `line` in records sorted by line (as a log's are), found by binary search. */
-export function recordAt<R extends Pick<LogRecord, 'line'>>(records: readonly R[], line: number): R | undefined {
-  let lo = 0;
-  let hi = records.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = records[mid]!.line;
-    if (at === line) return records[mid];
-    if (at < line) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
-}
-
-/** The record that holds `line` (its first line or a later one) in records sorted by line, by binary search. */
-export function recordHolding<R extends Pick<LogRecord, 'line' | 'endLine'>>(records: readonly R[], line: number): R | undefined {
-  let lo = 0;
+/** The index of the last record that starts at or before `line` in records sorted by line (as a log's are), or -1. */
+function lastStartingBy(records: readonly Pick<LogRecord, 'line'>[], line: number): number {
+  let lo = -1;
   let hi = records.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (records[mid]!.line <= line) lo = mid;
     else hi = mid - 1;
   }
-  const r = records[lo];
-  return r !== undefined && r.line <= line && line <= r.endLine ? r : undefined;
+  return lo;
+}
+
+/** The record whose first line is `line`, by binary search in records sorted by line. */
+export function recordAt<R extends Pick<LogRecord, 'line'>>(records: readonly R[], line: number): R | undefined {
+  const r = records[lastStartingBy(records, line)];
+  return r?.line === line ? r : undefined;
+}
+
+/** The record that holds `line` (its first line or a later one), by binary search in records sorted by line. */
+export function recordHolding<R extends Pick<LogRecord, 'line' | 'endLine'>>(records: readonly R[], line: number): R | undefined {
+  const r = records[lastStartingBy(records, line)];
+  return r !== undefined && line <= r.endLine ? r : undefined;
 }

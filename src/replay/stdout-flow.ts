@@ -77,8 +77,7 @@ const RECOVERED_LINE = /\[gateway:fallback\]\s+recovered to primary/i;
 /** The flow kind of a gateway.log record, or null for records the flow ignores. */
 function kindOf(r: LogRecord): FlowKind | null {
   if (modelFallback.match(r)) return 'fallback';
-  const head = r.head;
-  return KINDS.find(([, re]) => re.test(head))?.[0] ?? null;
+  return KINDS.find(([, re]) => re.test(r.head))?.[0] ?? null;
 }
 
 function fallbackState(events: FlowEvent[], errActs: readonly number[], lastStartup: FlowEvent | null): FallbackState {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupRecords, recordAt } from '../../src/replay/records.js';
+import { groupRecords, recordAt, recordHolding } from '../../src/replay/records.js';
 import { bunConsole, bunErrorValue } from '../helpers/simulated-host/formats.js';
 import { agentMailRegistrationFailed, econnrefused, sessionAppearsDead } from '../helpers/simulated-host/presets/records.js';
 
@@ -80,11 +80,17 @@ describe('groupRecords', () => {
   });
 });
 
-describe('recordAt', () => {
-  it("finds the record that starts at a line, and nothing at a line inside or between records", () => {
+describe('recordAt and recordHolding', () => {
+  it('finds the record that starts at a line, and nothing at a line inside or between records', () => {
     const records = [1, 2, 5, 9, 14, 30].map((line) => ({ line }));
     for (const r of records) expect(recordAt(records, r.line)).toBe(r);
     for (const line of [0, 3, 4, 10, 31]) expect(recordAt(records, line)).toBeUndefined();
     expect(recordAt([], 1)).toBeUndefined();
+  });
+
+  it('finds the record a line belongs to, and nothing for a line between records or past the last', () => {
+    const records = [{ line: 1, endLine: 1 }, { line: 2, endLine: 4 }, { line: 7, endLine: 9 }];
+    expect([1, 2, 3, 4, 5, 6, 7, 9, 10, 0].map((line) => recordHolding(records, line)?.line ?? null)).toEqual([1, 2, 2, 2, null, null, 7, 7, null, null]);
+    expect(recordHolding([], 1)).toBeUndefined();
   });
 });

@@ -109,12 +109,17 @@ const logMatches = (ctx: ReplayContext, artifact: string): LogMatches | undefine
     return records ? matchLog(PATTERNS, artifact, records) : undefined;
   });
 
+/** The default catalog's hits in one log (none when it was not collected: its layer says why). */
+function logHits(ctx: ReplayContext, artifact: string, keep?: (line: number) => boolean): PatternHit[] {
+  const m = logMatches(ctx, artifact);
+  return m ? hitsOf(m, keep) : [];
+}
+
 /** Every (pattern, log) pair with at least one matching record, sorted by severity then count. */
 export function scanPatterns(ctx: ReplayContext, patterns: readonly Pattern[] = PATTERNS): PatternHit[] {
   // Only the default catalog is shared through the memo; a custom list (tests) is computed fresh.
   if (patterns !== PATTERNS) return SCANNED_LOGS.flatMap((a) => scanRecords(a, ctx.records(a) ?? [], patterns)).sort(byWeight);
-  // the log was not collected: its layer says why
-  return ctx.memo('patterns', () => SCANNED_LOGS.flatMap((a) => { const m = logMatches(ctx, a); return m ? hitsOf(m) : []; }).sort(byWeight));
+  return ctx.memo('patterns', () => SCANNED_LOGS.flatMap((a) => logHits(ctx, a)).sort(byWeight));
 }
 
 /** The first line of every record of one log that a catalog row matched, in order (none when not collected). */
@@ -127,8 +132,7 @@ export function matchedLines(ctx: ReplayContext, artifact: string, patternId: st
  * restart), sorted by weight: read from the one scan of that log, not a second pass over its records.
  */
 export function scanPatternsWhere(ctx: ReplayContext, artifact: string, keep: (line: number) => boolean): PatternHit[] {
-  const m = logMatches(ctx, artifact);
-  return m ? hitsOf(m, keep).sort(byWeight) : [];
+  return logHits(ctx, artifact, keep).sort(byWeight);
 }
 
 /** Matching records per pattern id, summed over the logs (or for one log), for summaries and scenarios. */
